@@ -57,7 +57,7 @@ ENGINE_OBJ  := $(ENGINE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 FRONT_OBJ   := $(FRONT_SRC:%.c=$(BUILD)/%.o)
 ENGINE_LIB  := $(BUILD)/libdtengine.a
 BIN         := dockertutor
-ifneq ($(SAN),)
+ifneq ($(BUILD),build)
 BIN         := $(BUILD)/dockertutor
 endif
 
@@ -138,7 +138,7 @@ $(BUILD)/tests/uitest: $(UI_TEST_SRC)
 	$(Q)$(CC) $(CFLAGS_ALL) $(VTERM_CFLAGS) -o $@ $(UI_TEST_SRC) $(VTERM_LIBS) -lutil
 
 FUZZ_CC ?= clang
-fuzz: deps-test
+fuzz: deps-test $(GEN_SRC)
 	@mkdir -p $(BUILD)/fuzz
 	@for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); \
