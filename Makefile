@@ -32,7 +32,8 @@ endif
 ENGINE_PC   = sqlite3 yaml-0.1
 ENGINE_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(ENGINE_PC))
 ENGINE_LIBS   = $(shell $(PKG_CONFIG) --libs $(ENGINE_PC)) -lm
-UI_CFLAGS     = $(shell $(PKG_CONFIG) --cflags ncursesw)
+# ncursesw's pkg-config adds its own feature macros; the project sets them once.
+UI_CFLAGS     = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE -D_GNU_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw))
 UI_LIBS       = $(shell $(PKG_CONFIG) --libs ncursesw)
 TEST_CFLAGS   = $(shell $(PKG_CONFIG) --cflags cmocka)
 TEST_LIBS     = $(shell $(PKG_CONFIG) --libs cmocka)

@@ -19,6 +19,7 @@ want yaml-0.1 libyaml-dev
 if [ "${1:-}" = "--with-tests" ]; then
 	want cmocka libcmocka-dev
 	want vterm libvterm-dev
+	command -v shellcheck >/dev/null 2>&1 || need="$need shellcheck"
 fi
 command -v cc >/dev/null 2>&1 || need="$need gcc"
 

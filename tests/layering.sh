@@ -33,12 +33,13 @@ check "an engine calls exit or abort" \
 	"$(grep -nE '(^|[^a-z_])(exit|_exit|abort)[[:space:]]*\(' $(find $engines -name '*.[ch]' 2>/dev/null) | grep -v -e '^\S*:[0-9]*:[[:space:]]*\*')"
 
 # Layer order: a module may include the public header of itself and of the
-# modules below it only.
+# modules below it only.  The CLI sits just above the UI because running
+# `dockertutor` without a command opens it (docs/decisions.md).
 layer() {
 	case $1 in
 	util) echo 0 ;; lint|text) echo 1 ;; course) echo 2 ;;
 	exercise|quiz) echo 3 ;; store) echo 4 ;; app) echo 5 ;;
-	cli|ui) echo 6 ;; main) echo 7 ;; *) echo 9 ;;
+	ui) echo 6 ;; cli) echo 7 ;; main) echo 8 ;; *) echo 9 ;;
 	esac
 }
 bad=""

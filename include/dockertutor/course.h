@@ -5,8 +5,15 @@
  *
  * Ownership: a struct course owns one arena holding every string and array
  * reachable from it; course_free releases all of it at once.  Pointers into
- * a course live until course_free.  A struct course_diags owns its items and
- * their strings; free it with course_diags_fini.
+ * a course live until course_free.  Question lists read outside a course
+ * (course_load_questions, course_parse_questions) live in the arena the
+ * caller passes.  A struct course_diags owns its items and their strings;
+ * free it with course_diags_fini.  Nothing here keeps a pointer to the
+ * caller's path or data strings after returning.
+ *
+ * Every reader reports all the problems it finds in a course_diags (it does
+ * not stop at the first), positioned at the file, line and column where
+ * the author has to act; see docs/content-format.md for the rules.
  */
 #ifndef DOCKERTUTOR_COURSE_H
 #define DOCKERTUTOR_COURSE_H
@@ -17,11 +24,21 @@
 
 #include "dockertutor/util.h"
 
-/* Caps on untrusted content. */
+/* Caps on untrusted content; each is reported as a limit error with the
+ * position where it was crossed. */
 #define COURSE_MAX_FILE       (1024u * 1024u)  /* bytes per YAML file */
-#define COURSE_MAX_ALIAS_NODES 10000u          /* nodes after alias expansion */
+#define COURSE_MAX_ALIAS_NODES 10000u          /* nodes reached through
+                                                  aliases, per file */
 #define COURSE_MAX_DEPTH      64u              /* YAML nesting */
 #define COURSE_MAX_ID         64u              /* characters in an id */
+#define COURSE_MAX_NODES      100000u          /* YAML nodes per file */
+#define COURSE_MAX_PATH       1024u            /* bytes in a content path */
+#define COURSE_MAX_FILES      10000u           /* files in a content tree */
+#define COURSE_MAX_PATTERN    1024u            /* bytes in a fill pattern */
+#define COURSE_MAX_REPEAT     10000u           /* a fill pattern's size
+                                                  with repeats expanded */
+#define COURSE_MAX_FILE_DIAGS 100u             /* problems reported per file
+                                                  before it is abandoned */
 
 /* Where something was written, for diagnostics after loading. */
 struct course_pos {
@@ -30,11 +47,18 @@ struct course_pos {
 	int col;            /* 1-based */
 };
 
+/* Question types and their names in the content files. */
+#define COURSE_QTYPE_LIST(X)          \
+	X(COURSE_Q_SINGLE,    "single")    \
+	X(COURSE_Q_MULTIPLE,  "multiple")  \
+	X(COURSE_Q_TRUEFALSE, "truefalse") \
+	X(COURSE_Q_FILL,      "fill")
+
 enum course_qtype {
-	COURSE_Q_SINGLE,
-	COURSE_Q_MULTIPLE,
-	COURSE_Q_TRUEFALSE,
-	COURSE_Q_FILL,
+#define COURSE_QTYPE_ENUM(id, name) id,
+	COURSE_QTYPE_LIST(COURSE_QTYPE_ENUM)
+#undef COURSE_QTYPE_ENUM
+	COURSE_Q_COUNT
 };
 
 /* "single", "multiple", "truefalse", "fill". */
@@ -94,22 +118,45 @@ struct course_lesson {
 	struct course_pos pos;
 };
 
+/* Exercise checks, their keys in exercise.yaml and what they carry in
+ * struct course_check:
+ *   LINT               str: max severity allowed, "error" .. "style", "none"
+ *   FORBID_RULE        list: rule ids
+ *   REQUIRE_RULE       list: rule ids
+ *   FINAL_USER         str: "non-root"
+ *   BASE_PINNED        str: "tag" | "digest"
+ *   HAS_INSTRUCTION    str: instruction name, upper case
+ *   LACKS_INSTRUCTION  str: instruction name, upper case
+ *   STAGES             min, max (-1 when absent)
+ *   ORDER              list: patterns, the instruction name upper case
+ *   EXPOSES            number: port
+ *   WORKDIR_ABSOLUTE, HEALTHCHECK, NO_SECRETS: nothing
+ *   FILE_EXISTS        str: path in the workspace */
+#define COURSE_CHECK_LIST(X)                                   \
+	X(COURSE_CHECK_LINT,              "lint")              \
+	X(COURSE_CHECK_FORBID_RULE,       "forbid_rule")       \
+	X(COURSE_CHECK_REQUIRE_RULE,      "require_rule")      \
+	X(COURSE_CHECK_FINAL_USER,        "final_user")        \
+	X(COURSE_CHECK_BASE_PINNED,       "base_pinned")       \
+	X(COURSE_CHECK_HAS_INSTRUCTION,   "has_instruction")   \
+	X(COURSE_CHECK_LACKS_INSTRUCTION, "lacks_instruction") \
+	X(COURSE_CHECK_STAGES,            "stages")            \
+	X(COURSE_CHECK_ORDER,             "order")             \
+	X(COURSE_CHECK_EXPOSES,           "exposes")           \
+	X(COURSE_CHECK_WORKDIR_ABSOLUTE,  "workdir_absolute")  \
+	X(COURSE_CHECK_HEALTHCHECK,       "healthcheck")       \
+	X(COURSE_CHECK_NO_SECRETS,        "no_secrets")        \
+	X(COURSE_CHECK_FILE_EXISTS,       "file_exists")
+
 enum course_check_kind {
-	COURSE_CHECK_LINT,              /* level: max severity allowed */
-	COURSE_CHECK_FORBID_RULE,       /* list: rule ids */
-	COURSE_CHECK_REQUIRE_RULE,      /* list: rule ids */
-	COURSE_CHECK_FINAL_USER,        /* str: "non-root" */
-	COURSE_CHECK_BASE_PINNED,       /* str: "tag" | "digest" */
-	COURSE_CHECK_HAS_INSTRUCTION,   /* str: instruction name, upper case */
-	COURSE_CHECK_LACKS_INSTRUCTION, /* str */
-	COURSE_CHECK_STAGES,            /* min, max (-1 when absent) */
-	COURSE_CHECK_ORDER,             /* list: patterns */
-	COURSE_CHECK_EXPOSES,           /* number: port */
-	COURSE_CHECK_WORKDIR_ABSOLUTE,
-	COURSE_CHECK_HEALTHCHECK,
-	COURSE_CHECK_NO_SECRETS,
-	COURSE_CHECK_FILE_EXISTS,       /* str: path in the workspace */
+#define COURSE_CHECK_ENUM(id, name) id,
+	COURSE_CHECK_LIST(COURSE_CHECK_ENUM)
+#undef COURSE_CHECK_ENUM
+	COURSE_CHECK_COUNT
 };
+
+/* "lint", "forbid_rule", ...; "?" for a value out of range. */
+const char *course_check_name(enum course_check_kind kind);
 
 struct course_check {
 	enum course_check_kind kind;
@@ -183,30 +230,43 @@ struct course {
 	struct course_blueprint *blueprints;
 	size_t n_blueprints;
 	char hash[17];                  /* 64-bit hash of every file read, hex */
+	struct course_question **by_id; /* lookup table for
+	                                   course_find_question: open addressing,
+	                                   by_id_cap slots (a power of two) */
+	size_t by_id_cap;
 };
 
 enum course_severity { COURSE_ERROR, COURSE_WARNING };
 
+/* One problem.  msg is one sentence without a trailing period; line and
+ * col are 1-based (col counts characters), 0 when the problem concerns the
+ * whole file.  file and msg share one allocation owned by the diags. */
 struct course_diag {
 	enum course_severity severity;
 	char *file;
 	int line;
 	int col;
 	char *msg;
+	size_t seq;                     /* order of addition, for stable sorts */
 };
 
-/* Every problem found, in file order within each file.  Owns its items. */
+/* Every problem found.  course_load leaves them sorted by file, line and
+ * column.  Owns its items. */
 struct course_diags {
 	struct course_diag *items;
 	size_t n;
 	size_t cap;
 	size_t n_errors;
 	size_t n_warnings;
+	size_t n_files;                 /* content files read (course_load) */
 	bool failed;                    /* an allocation failed while adding */
 };
 
 void course_diags_init(struct course_diags *diags);
 void course_diags_fini(struct course_diags *diags);
+/* Sorts by file name, then line, then column; problems at the same place
+ * keep the order in which they were found. */
+void course_diags_sort(struct course_diags *diags);
 
 /* Loads and validates the course in dir (dir/course.yaml and everything it
  * names, plus dir/exercises/NAME/exercise.yaml).  Every problem is added to
@@ -279,6 +339,62 @@ enum dt_status course_load_questions(const char *path, struct dt_arena *arena,
 bool course_bank_export(const struct course_question *const *questions,
                         size_t n, enum course_bank_format format,
                         struct dt_buf *out, struct course_diags *diags);
+
+/* The GIFT and Aiken readers and writers behind course_bank_import and
+ * course_bank_export, usable on memory (data need not be NUL-terminated).
+ * Questions are added to bank (its arena must be initialised; path is used
+ * in diagnostics and for ids).  GIFT: multiple choice with one answer (=)
+ * or weighted answers (~%50%), true/false, short answer, per-answer and
+ * general feedback, $CATEGORY (its last part becomes the lesson),
+ * [markdown]/[plain] text; matching, numerical, essay, description and
+ * partial credit on short answers are errors with their line.  Aiken:
+ * single answer questions. */
+#define COURSE_MAX_BANK_FILE (4u * 1024u * 1024u)
+#define COURSE_MAX_BANK_QUESTIONS 20000u
+enum dt_status course_gift_parse(struct course_bank *bank, const char *data,
+                                 size_t len, struct course_diags *diags);
+enum dt_status course_aiken_parse(struct course_bank *bank, const char *data,
+                                  size_t len, struct course_diags *diags);
+bool course_gift_write(const struct course_question *const *questions,
+                       size_t n, struct dt_buf *out, struct course_diags *diags);
+bool course_aiken_write(const struct course_question *const *questions,
+                        size_t n, struct dt_buf *out, struct course_diags *diags);
+
+/* Checks questions read outside course_load (a bank file) against course:
+ * each question's lesson and section must exist (q->lesson is set), ids
+ * must be unique within the set, and two questions with the same stem are
+ * a warning.  course may be NULL: then only the set itself is checked.
+ * False when out of memory (diags->failed is set). */
+bool course_check_questions(const struct course *course,
+                            struct course_question *questions, size_t n,
+                            struct course_diags *diags);
+
+/* Reads a YAML question list from memory, as course_load_questions does
+ * from a file; path is used in positions and copied into arena. */
+enum dt_status course_parse_questions(const char *path, const char *data,
+                                      size_t len, struct dt_arena *arena,
+                                      struct course_question **out,
+                                      size_t *n, struct course_diags *diags,
+                                      struct dt_error *err);
+
+/* The kinds of content file. */
+enum course_file_kind {
+	COURSE_FILE_COURSE,             /* course.yaml */
+	COURSE_FILE_LESSON,
+	COURSE_FILE_QUESTIONS,
+	COURSE_FILE_EXERCISE,
+	COURSE_FILE_BLUEPRINT,
+};
+
+/* Validates one content file held in memory on its own: syntax, limits,
+ * keys, types and every rule that needs no other file (references to
+ * other files and ids are not followed).  Problems go to diags.  Returns
+ * DT_OK when it found no error, DT_ERR_INVALID when diags holds errors,
+ * DT_ERR_NOMEM when out of memory. */
+enum dt_status course_check_buffer(enum course_file_kind kind,
+                                   const char *path, const char *data,
+                                   size_t len, struct course_diags *diags,
+                                   struct dt_error *err);
 
 /* Appends a diagnostic (copies file and msg).  False when out of memory. */
 bool course_diag_add(struct course_diags *diags, enum course_severity sev,

@@ -31,6 +31,7 @@ enum text_style {
 	TEXT_BORDER   = 1 << 8,   /* table and call-out frames */
 	TEXT_CALLOUT  = 1 << 9,
 	TEXT_BULLET   = 1 << 10,  /* list markers */
+	TEXT_EMPHASIS = 1 << 11,  /* *emphasis* */
 };
 
 /* What block a line belongs to. */

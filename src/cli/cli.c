@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "dockertutor/cli.h"
+#include "dockertutor/course.h"
+#include "dockertutor/ui.h"
 #include "cli_int.h"
 
 struct command {
@@ -30,7 +32,8 @@ static const char global_usage[] =
 	"usage: dockertutor [OPTIONS] [COMMAND [ARGS]]\n"
 	"\n"
 	"A terminal course and exam trainer for Docker and Containers Basics.\n"
-	"Without a command, on a terminal, it opens the course.\n"
+	"Without a command, on a terminal, it opens the course: lessons with\n"
+	"search and progress; press ? there for every key.\n"
 	"\n"
 	"Options:\n"
 	"  -C, --content DIR   the course content folder (default: $DOCKERTUTOR_CONTENT,\n"
@@ -181,15 +184,66 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-static int no_command(void)
+/* Prints the errors that kept the course from loading, as `dockertutor
+ * check` does; warnings are for authors and stay with check. */
+static void print_course_errors(const struct course_diags *diags,
+                                const char *dir)
 {
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		puts("dockertutor: the terminal course is not part of this build yet; "
-		     "see 'dockertutor --help' for the commands.");
-		return CLI_OK;
+	size_t i;
+
+	for (i = 0; i < diags->n; i++) {
+		const struct course_diag *d = &diags->items[i];
+
+		if (d->severity != COURSE_ERROR)
+			continue;
+		cli_put_safe(stderr, d->file);
+		if (d->line > 0)
+			fprintf(stderr, ":%d:%d", d->line, d->col);
+		fputs(": error: ", stderr);
+		cli_put_safe(stderr, d->msg);
+		fputc('\n', stderr);
 	}
-	print_usage(stderr);
-	return CLI_USAGE;
+	cli_errorf("cannot open the course: %zu error%s; 'dockertutor check %s' "
+	           "lists every problem", diags->n_errors,
+	           diags->n_errors == 1 ? "" : "s", dir);
+}
+
+/* Without a command: the course on a terminal, else a pointer to the
+ * modes that work without one. */
+static int no_command(const struct cli_ctx *ctx)
+{
+	struct ui_options opts = {0};
+	struct course_diags diags;
+	struct course *course = NULL;
+	struct dt_error err;
+	char dir[4096];
+	enum dt_status rc;
+	int status;
+
+	if (!ui_terminal_ok()) {
+		fputs("dockertutor: the course needs a full-screen terminal; without "
+		      "one use 'dockertutor quiz --plain' or 'dockertutor exam --plain' "
+		      "(usage: dockertutor --help)\n", stderr);
+		return CLI_USAGE;
+	}
+	dt_error_clear(&err);
+	if (!cli_find_content(ctx, dir, sizeof dir, &err)) {
+		cli_print_error(&err);
+		return CLI_FAIL;
+	}
+	course_diags_init(&diags);
+	rc = course_load(dir, &course, &diags, &err);
+	if (rc == DT_ERR_INVALID)
+		print_course_errors(&diags, dir);
+	else if (rc != DT_OK)
+		cli_print_error(&err);
+	course_diags_fini(&diags);
+	if (rc != DT_OK)
+		return CLI_FAIL;
+	opts.course = course;
+	status = ui_run(&opts);
+	course_free(course);
+	return status;
 }
 
 int cli_main(int argc, char **argv)
@@ -223,7 +277,7 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return no_command();
+		return no_command(&ctx);
 	cmd = find_command(argv[optind]);
 	if (!cmd) {
 		cli_errorf("unknown command '%s'", argv[optind]);

@@ -54,4 +54,79 @@ void cli_reset_getopt(void);
 bool cli_find_content(const struct cli_ctx *ctx, char *out, size_t size,
                       struct dt_error *err);
 
+/* ---- cli_app.c: what the commands built on the app layer share ---- */
+
+#include "dockertutor/app.h"
+
+#define CLI_MAX_LINE 4096           /* bytes in one line of plain input */
+
+/* Opens the app from the global options (content lookup, --db or
+ * $DOCKERTUTOR_DB, --learner, $DOCKERTUTOR_NOW for a fixed clock).  On
+ * failure prints the errors (content problems as `dockertutor check`
+ * does, a database problem as one line naming the file) and returns
+ * CLI_FAIL (CLI_USAGE for a malformed $DOCKERTUTOR_NOW); else CLI_OK with
+ * *out owned by the caller (app_close). */
+int cli_app_open(const struct cli_ctx *ctx, struct app **out);
+
+/* Prints course diagnostics (errors only unless with_warnings) on stderr
+ * as FILE:LINE:COL: error: MESSAGE. */
+void cli_print_diags(const struct course_diags *diags, bool with_warnings);
+
+/* Markdown-lite as plain text wrapped to the output width, each line
+ * after indent; first (when not NULL) replaces indent on the first line. */
+void cli_print_text(FILE *f, const char *md, const char *indent,
+                    const char *first);
+/* Columns to wrap plain text to: the terminal's width, else 78. */
+int cli_text_width(void);
+
+/* Plain line input from a file descriptor, with an optional timeout so
+ * an exam can be submitted at its deadline while waiting for a line. */
+enum cli_read {
+	CLI_READ_LINE,      /* a line, without its newline */
+	CLI_READ_EOF,
+	CLI_READ_TIMEOUT,
+	CLI_READ_LONG,      /* longer than CLI_MAX_LINE: dropped */
+};
+
+struct cli_input {
+	int fd;
+	char buf[CLI_MAX_LINE + 1];
+	size_t len;
+	bool eof;
+	bool skipping;      /* inside a line too long to keep */
+};
+
+void cli_input_init(struct cli_input *in, int fd);
+/* timeout_ms < 0 waits for ever.  line has CLI_MAX_LINE + 1 bytes. */
+enum cli_read cli_read_line(struct cli_input *in, int timeout_ms,
+                            char line[CLI_MAX_LINE + 1]);
+
+/* Prints a prompt (at most 500 bytes) and flushes stdout.  When standard
+ * input is not a terminal the prompt ends its line instead of its trailing
+ * blanks, so scripts reading the output line by line see it and the
+ * transcript stays readable (nothing echoes their answers). */
+void cli_prompt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Asks QUESTION [y/N]; true only for y or yes.  timeout_ms as for
+ * cli_read_line: no answer in time is no. */
+bool cli_confirm(struct cli_input *in, const char *question, int timeout_ms);
+
+/* "1h 02m", "2h", "3m 05s", "10m", "12s" (seconds under an hour). */
+void cli_format_duration(char *out, size_t size, int64_t seconds);
+/* "2026-11-27 14:05" in local time; "-" for 0. */
+void cli_format_time(char *out, size_t size, int64_t unix_seconds);
+/* The title of lesson id, or id itself; "(no lesson)" for "" or NULL. */
+const char *cli_lesson_title(const struct course *course, const char *id);
+
+/* JSON: a string with every control character escaped; a number with
+ * NAN and infinities as null. */
+void cli_json_str(FILE *f, const char *s);
+void cli_json_num(FILE *f, double v);
+/* CSV (RFC 4180): a field, quoted (quotes doubled) when it holds a comma,
+ * a quote, CR or LF. */
+void cli_csv_field(FILE *f, const char *s);
+
+/* Flushes stdout; false (after printing an error) when writing failed. */
+bool cli_flush_ok(void);
+
 #endif

@@ -13,6 +13,11 @@
 #include "text_int.h"
 
 #define MAX_TABLE_COLS 16
+#define MAX_LIST_INDENT 8   /* columns a nested list item is indented, at
+                               most, so its text keeps room on a 20-column
+                               page */
+#define TAB_STOP 4          /* a tab advances to the next multiple of 4
+                               columns, as in CommonMark */
 
 /* ---- line builder ---------------------------------------------------- */
 
@@ -153,7 +158,27 @@ static void atom_push(struct atoms *a, const char *s, size_t len,
 	a->v[a->n++] = (struct atom){s, len, style, space};
 }
 
-/* Splits inline markdown-lite (**bold**, `code`) into words. */
+/* A single '*' opens emphasis when a word follows it and a closing '*'
+ * comes later in the text, and closes it after a word; any other star
+ * ("2 * 3", "*.pem") is text. */
+static bool is_emphasis_mark(const char *s, size_t n, size_t i, bool open)
+{
+	size_t j;
+
+	if (s[i] != '*' || (i + 1 < n && s[i + 1] == '*') ||
+	    (i > 0 && s[i - 1] == '*'))
+		return false;
+	if (open)
+		return i > 0 && s[i - 1] != ' ';
+	if (i + 1 >= n || s[i + 1] == ' ' || s[i + 1] == '\n')
+		return false;
+	for (j = i + 2; j < n; j++)
+		if (s[j] == '*' && s[j - 1] != ' ' && (j + 1 >= n || s[j + 1] != '*'))
+			return true;
+	return false;
+}
+
+/* Splits inline markdown-lite (**bold**, *emphasis*, `code`) into words. */
 static void split_inline(struct atoms *a, const char *s, size_t n,
                          unsigned base)
 {
@@ -185,9 +210,17 @@ static void split_inline(struct atoms *a, const char *s, size_t n,
 			i += 2;
 			continue;
 		}
-		start = i;
+		if (is_emphasis_mark(s, n, i, style & TEXT_EMPHASIS)) {
+			style ^= TEXT_EMPHASIS;
+			i++;
+			continue;
+		}
+		/* The first character always belongs to the word: a backtick
+		 * that closes nothing is text, not a stop. */
+		start = i++;
 		while (i < n && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' &&
-		       s[i] != '`' && !(s[i] == '*' && i + 1 < n && s[i + 1] == '*'))
+		       s[i] != '`' && !(s[i] == '*' && i + 1 < n && s[i + 1] == '*') &&
+		       !is_emphasis_mark(s, n, i, style & TEXT_EMPHASIS))
 			i++;
 		atom_push(a, s + start, i - start, style, space);
 		space = false;
@@ -229,18 +262,28 @@ static size_t word_width(const struct atoms *a, size_t i, size_t *end)
 }
 
 /* Adds one atom, cutting it at character boundaries when it is wider than
- * what is left of the page. */
+ * what is left of the page.  A line with no room left (a word glued to
+ * the one before it, a wide character in the last column) breaks first;
+ * only a line holding nothing but its indent takes a character that does
+ * not fit, and indents leave room for any character (MAX_LIST_INDENT). */
 static void put_atom(struct render *r, const struct atom *at,
                      enum text_kind kind, const char *indent,
                      unsigned indent_style)
 {
 	size_t width = (size_t)r->opts->width, len = at->len;
+	size_t indent_w = dt_utf8_width(indent, strlen(indent));
 	const char *s = at->s;
 
-	while (r->lb.width + dt_utf8_width(s, len) > width && len > 0) {
-		size_t room = width > r->lb.width ? width - r->lb.width : 1;
-		size_t take = fit_bytes(s, len, room);
+	while (r->lb.width + dt_utf8_width(s, len) > width && len > 0 &&
+	       !r->failed) {
+		size_t room = width > r->lb.width ? width - r->lb.width : 0;
+		size_t take = fit_bytes(s, len, room ? room : 1);
 
+		if (r->lb.width > indent_w && dt_utf8_width(s, take) > room) {
+			emit(r, kind);
+			lb_add(&r->lb, indent, strlen(indent), indent_style);
+			continue;
+		}
 		lb_add(&r->lb, s, take, at->style);
 		s += take;
 		len -= take;
@@ -655,6 +698,7 @@ static size_t list_item(struct render *r, struct src_line *lines, size_t n,
                         size_t i, struct dt_buf *buf)
 {
 	size_t marker = number_marker(lines[i]), end, ind = indent_of(lines[i]);
+	int shown = (int)(ind < MAX_LIST_INDENT ? ind : MAX_LIST_INDENT) + 2;
 	char prefix[24], pad[24];
 	const char *bullet = r->opts->ascii ? "-" : "\xE2\x80\xA2";
 
@@ -663,12 +707,12 @@ static size_t list_item(struct render *r, struct src_line *lines, size_t n,
 		;
 	if (marker) {
 		/* Authors may number every item "1."; the reader counts. */
-		if (!dt_snprintf(prefix, sizeof prefix, "%*s%d. ", (int)(ind + 2), "",
+		if (!dt_snprintf(prefix, sizeof prefix, "%*s%d. ", shown, "",
 		                 ++r->list_no))
 			prefix[0] = '\0';
 	} else {
 		marker = 2;
-		if (!dt_snprintf(prefix, sizeof prefix, "%*s%s ", (int)(ind + 2), "", bullet))
+		if (!dt_snprintf(prefix, sizeof prefix, "%*s%s ", shown, "", bullet))
 			prefix[0] = '\0';
 	}
 	if (!dt_snprintf(pad, sizeof pad, "%*s", (int)dt_utf8_width(prefix, strlen(prefix)), ""))
@@ -744,6 +788,36 @@ static size_t block(struct render *r, struct src_line *lines, size_t n,
 	return end;
 }
 
+/* s with every tab replaced by the spaces up to the next tab stop, counted
+ * in display columns from the start of its line: a tab drawn as itself
+ * would move the terminal's cursor by a width the layout never saw.  A new
+ * string (dt_free), or NULL when out of memory. */
+static char *expand_tabs(const char *s)
+{
+	struct dt_buf out;
+	size_t col = 0;
+
+	dt_buf_init(&out);
+	while (*s) {
+		size_t len = strcspn(s, "\t\n");
+
+		dt_buf_append(&out, s, len);
+		col += dt_utf8_width(s, len);
+		s += len;
+		if (*s == '\n') {
+			dt_buf_putc(&out, '\n');
+			col = 0;
+		} else if (*s == '\t') {
+			do
+				dt_buf_putc(&out, ' ');
+			while (++col % TAB_STOP != 0);
+		}
+		if (*s)
+			s++;
+	}
+	return dt_buf_steal(&out);
+}
+
 static struct src_line *split_lines(const char *s, size_t *count)
 {
 	size_t n = 1, i, k = 0;
@@ -793,6 +867,12 @@ enum dt_status text_render(const char *src, size_t len,
 	r.opts = &o;
 	r.doc = dt_calloc(1, sizeof *r.doc);
 	clean = dt_sanitize(src, len, true);
+	if (clean && strchr(clean, '\t')) {
+		char *expanded = expand_tabs(clean);
+
+		dt_free(clean);
+		clean = expanded;
+	}
 	if (clean)
 		lines = split_lines(clean, &n);
 	if (!r.doc || !clean || !lines)

@@ -59,6 +59,9 @@ static void test_inline_styles(void **state)
 	assert_true(bold);
 	assert_true(code);
 	assert_string_equal(plain(src, 40, false), "Use bold and docker run here\n");
+	/* Single stars emphasise a phrase; a lone star is text. */
+	assert_string_equal(plain("what it can *see*: 2 * 3 and *.pem", 60, false),
+	                    "what it can see: 2 * 3 and *.pem\n");
 	text_doc_free(doc);
 }
 

@@ -1,0 +1,183 @@
+/* Private to src/lint/: the rule framework shared by the driver (lint.c)
+ * and the files that hold rules (rules_dl.c, rules_buildkit.c, rules_dt.c,
+ * shellcheck.c).
+ *
+ * Adding a rule is one table entry plus one function:
+ *   1. a line LINT_RULE(Id, GROUP, SEVERITY, fn, "message", "explanation",
+ *      "lesson") in rules_dl.def, rules_buildkit.def or rules_dt.def
+ *      (LINT_ALIAS(OtherName, Id) gives a rule a second name);
+ *   2. void lint_check_fn(struct lint_ctx *ctx) in the matching .c file,
+ *      which walks ctx->file (or ctx->runs for shell commands) and calls
+ *      lint_report for each problem.
+ * Then two cases that fire and two that do not under tests/lint/rules/Id/
+ * (tests/lint/run.sh insists) and `dockertutor lint --list-rules --format
+ * markdown > docs/lint-rules.md`.  The driver runs every rule that is not
+ * ignored, applies severities, pragmas and sorting; a rule only says where
+ * and what.  Everything a rule allocates goes in ctx->arena, which the
+ * result owns.
+ */
+#ifndef DT_LINT_RULES_H
+#define DT_LINT_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "dockertutor/lint.h"
+
+/* A simple command of a RUN script, seen the way the rules want it:
+ * assignments (A=b), wrappers (env, sudo, nice, ...) and the program's
+ * path removed.  "DEBIAN_FRONTEND=x sudo /usr/bin/apt-get install -y a"
+ * becomes name "apt-get", args {"install", "-y", "a"}. */
+struct lint_cmd {
+	const char *name;        /* basename of the program; "" when none */
+	const char **args;       /* the words after the program */
+	size_t n_args;
+	const char *wrapper;     /* "sudo" when run through sudo, else NULL */
+	int line, col;
+	int depth;               /* nesting in ( ), { } or $( ) */
+	const char *sep;         /* operator after the command */
+};
+
+/* One RUN (or the RUN inside an ONBUILD) whose script the shell rules
+ * read: its command line and its heredoc bodies that are shell scripts,
+ * merged in order.  Exec form ["apt-get", "install", "x"] is one command;
+ * ["sh", "-c", "script"] is the script. */
+struct lint_run {
+	const struct lint_instr *instr;  /* the RUN */
+	const struct lint_instr *top;    /* the ONBUILD holding it, or instr */
+	size_t index;                    /* of top in file->instrs */
+	struct lint_cmd *cmds;
+	size_t n_cmds, cap_cmds;
+	bool has_pipe;
+	bool pipefail;                   /* set -o pipefail in the script */
+	bool shell_form;                 /* parsed as a POSIX shell script */
+};
+
+struct lint_ctx {
+	const struct lint_file *file;
+	const struct lint_config *cfg;
+	struct dt_arena *arena;          /* the result's arena */
+	/* RUN scripts whose shell is POSIX; exec form and powershell/cmd
+	 * stages are left out of shell-only rules (see lint_run.shell_form). */
+	struct lint_run *runs;
+	size_t n_runs;
+	bool *posix;                     /* per instruction: shell is POSIX */
+	bool *pipefail_shell;            /* per instruction: SHELL has -o pipefail */
+	/* The rule being run and its findings; rule_of[i] is the table index
+	 * of findings[i]'s rule, -1 for one reported under another id. */
+	const struct lint_rule_info *rule;
+	int rule_index;
+	struct lint_finding *findings;
+	int *rule_of;
+	size_t n_findings, cap_findings;
+	enum lint_severity *severity;    /* per table entry, as configured */
+	/* Stages: the parent of each (-1: none) and a hash of their names,
+	 * so stage lookups cost O(1) whatever the file holds. */
+	int *parent;
+	int *name_slots;                 /* stage index + 1; 0: empty */
+	size_t n_slots;                  /* a power of two */
+	bool nomem;
+};
+
+/* Reports a finding of the current rule at line:col (col 0 means 1).
+ * fmt NULL uses the rule's message; otherwise the text is formatted. */
+void lint_report(struct lint_ctx *ctx, int line, int col, const char *fmt,
+                 ...) __attribute__((format(printf, 4, 5)));
+/* Reports under another id (ShellCheck's SC codes). */
+void lint_report_as(struct lint_ctx *ctx, const char *rule,
+                    enum lint_severity sev, int line, int col,
+                    const char *msg);
+
+/* True for sh, bash, ash, dash, zsh, ksh, mksh, busybox (any path). */
+bool lint_shell_is_posix(const char *path);
+/* Fills ctx->runs from ctx->file and ctx->posix; false when out of
+ * memory. */
+bool lint_runs_build(struct lint_ctx *ctx);
+/* Builds ctx->parent and the stage-name index and makes them the ones the
+ * stage helpers use until lint_stages_done; false when out of memory. */
+bool lint_stages_index(struct lint_ctx *ctx);
+void lint_stages_done(void);
+
+/* Command helpers. */
+/* True when the command's program is name.  Inline: most rules ask it of
+ * every command, and the first byte settles nearly every comparison. */
+static inline bool lint_cmd_is(const struct lint_cmd *c, const char *name)
+{
+	return c->name[0] == name[0] && strcmp(c->name, name) == 0;
+}
+/* The n-th operand (word that is not an option), skipping the values of
+ * the options listed in valued (" -o -t --target-release "); words after
+ * "--" are operands.  NULL when there is none. */
+const char *lint_cmd_operand(const struct lint_cmd *c, const char *valued,
+                             size_t n);
+/* Walks the operands of c from operand `from` on, in one pass: returns
+ * the first for which reject returns true, or NULL. */
+const char *lint_cmd_find_operand(const struct lint_cmd *c, const char *valued,
+                                  size_t from, bool (*reject)(const char *));
+/* True when the command has option -s (alone or among combined short
+ * options, s may be 0 for none) or --long (alone or --long=value; long may
+ * be NULL). */
+bool lint_cmd_has_opt(const struct lint_cmd *c, char s, const char *lng);
+/* True when a word equals w. */
+bool lint_cmd_has_arg(const struct lint_cmd *c, const char *w);
+/* True when a RUN of the same instruction has a command named name whose
+ * first operand is sub (sub NULL: any). */
+bool lint_run_has(const struct lint_run *r, const char *name,
+                  const char *sub);
+/* True when the RUN has --mount=type=cache (or tmpfs) with a target
+ * starting with dir. */
+bool lint_run_mounts(const struct lint_run *r, const char *dir);
+
+/* The lint_run of the instruction at index, NULL when it has none. */
+const struct lint_run *lint_run_of(const struct lint_ctx *ctx, size_t index);
+
+/* Stage helpers.  While a rule runs they answer from the driver's index
+ * of the file's stages in O(1); elsewhere they scan. */
+/* The earlier stage that stage s builds on (FROM name), or -1. */
+int lint_stage_parent(const struct lint_file *file, size_t s);
+/* The image of stage s with ARGs resolved when the parser could. */
+const char *lint_stage_image(const struct lint_stage *st);
+/* The index of the stage named name (case-insensitive) among the first
+ * `before` stages, or -1. */
+int lint_stage_find(const struct lint_file *file, const char *name,
+                    size_t before);
+
+/* Instruction helpers. */
+const struct lint_flag *lint_instr_flag(const struct lint_instr *in,
+                                        const char *name);
+/* The value of key=... in a comma list such as a --mount value; the result
+ * lives in arena; NULL when absent. */
+const char *lint_kv_get(struct dt_arena *arena, const char *list,
+                        const char *key);
+/* The instruction a finding at line belongs to (the last one starting at
+ * or before it); NULL before the first. */
+const struct lint_instr *lint_instr_at(const struct lint_file *file,
+                                       int line);
+/* word without one pair of surrounding quotes, in arena. */
+const char *lint_unquote(struct dt_arena *arena, const char *word);
+
+/* The rule functions, one per table entry. */
+#define LINT_RULE(id, group, sev, fn, msg, expl, lesson) \
+	void lint_check_##fn(struct lint_ctx *ctx);
+#include "rules.def"
+#undef LINT_RULE
+
+/* Pragmas (pragma.c): what the comments of a file switch off. */
+struct lint_pragmas;
+struct lint_pragmas *lint_pragmas_read(const struct lint_file *file,
+                                       struct dt_arena *arena);
+/* True when a finding of rule at line is switched off by # check=skip=,
+ * or (when hadolint is true) by a "# hadolint ... ignore=" comment. */
+bool lint_pragmas_ignore(const struct lint_pragmas *p,
+                         const struct lint_file *file, const char *rule,
+                         int line, bool hadolint);
+/* The shell named by "# hadolint shell=..." for instruction instr (NULL:
+ * none). */
+const char *lint_pragmas_shell(const struct lint_pragmas *p, size_t instr);
+/* BuildKit's "# check=error=true". */
+bool lint_pragmas_check_error(const struct lint_pragmas *p);
+/* Parses one comment as "hadolint ignore=..."; true when it is one. */
+bool lint_pragma_is_ignore(const char *comment);
+
+#endif

@@ -1,0 +1,161 @@
+/* The help screen (`?`): every screen's key bindings, straight from their
+ * tables, then the keys that work everywhere. */
+#include <string.h>
+
+#include "ui_int.h"
+
+#define KEYS_COLUMN 22
+
+struct help_line {
+	const char *keys;            /* NULL: a heading (text) or a gap */
+	const char *text;
+};
+
+struct help {
+	struct help_line *lines;
+	size_t n, top;
+	struct dt_arena arena;       /* the key texts */
+};
+
+static bool add_table(struct help *h, size_t *k, const char *name,
+                      const struct ui_binding *table, size_t n)
+{
+	size_t i;
+
+	if (*k)
+		h->lines[(*k)++] = (struct help_line){NULL, NULL};
+	h->lines[(*k)++] = (struct help_line){NULL, name};
+	for (i = 0; i < n; i++) {
+		char buf[64];
+
+		ui_binding_keys(&table[i], buf, sizeof buf);
+		h->lines[*k].keys = dt_arena_strdup(&h->arena, buf);
+		h->lines[*k].text = table[i].help;
+		if (!h->lines[(*k)++].keys)
+			return false;
+	}
+	return true;
+}
+
+static void *help_open(struct ui *ui, const void *arg)
+{
+	struct help *h = dt_calloc(1, sizeof *h);
+	size_t i, k = 0;
+	size_t total = ui_n_global_bindings + ui_n_lineedit_bindings + 4;
+	bool ok = h != NULL;
+
+	(void)ui;
+	(void)arg;
+	for (i = 0; i < ui_n_all_screens; i++)
+		total += ui_all_screens[i]->n_bindings + 2;
+	if (ok) {
+		dt_arena_init(&h->arena);
+		h->lines = dt_calloc(total, sizeof *h->lines);
+		ok = h->lines != NULL;
+	}
+	for (i = 0; ok && i < ui_n_all_screens; i++)
+		ok = add_table(h, &k, ui_all_screens[i]->name,
+		               ui_all_screens[i]->bindings, ui_all_screens[i]->n_bindings);
+	ok = ok && add_table(h, &k, "Typing a search", ui_lineedit_bindings,
+	                     ui_n_lineedit_bindings);
+	ok = ok && add_table(h, &k, "Everywhere", ui_global_bindings,
+	                     ui_n_global_bindings);
+	if (!ok) {
+		if (h) {
+			dt_arena_fini(&h->arena);
+			dt_free(h->lines);
+		}
+		dt_free(h);
+		return NULL;
+	}
+	h->n = k;
+	return h;
+}
+
+static void help_close(struct ui *ui, void *state)
+{
+	struct help *h = state;
+
+	(void)ui;
+	dt_arena_fini(&h->arena);
+	dt_free(h->lines);
+	dt_free(h);
+}
+
+static int view_h(const struct ui *ui)
+{
+	return ui->rows - 2;
+}
+
+static void help_draw(struct ui *ui, void *state)
+{
+	struct help *h = state;
+	int y;
+
+	ui_draw_header(ui, "Keys", ui->course_title);
+	for (y = 0; y < view_h(ui) && h->top + (size_t)y < h->n; y++) {
+		const struct help_line *l = &h->lines[h->top + (size_t)y];
+
+		if (!l->text)
+			continue;
+		if (!l->keys) {
+			ui_puts(ui, 1 + y, 2, ui->cols - 4, l->text, ui_attr(ui, UI_SECTION));
+			continue;
+		}
+		ui_puts(ui, 1 + y, 4, KEYS_COLUMN - 2, l->keys, ui_attr(ui, UI_BOLD));
+		ui_puts(ui, 1 + y, 4 + KEYS_COLUMN, ui->cols - 6 - KEYS_COLUMN, l->text,
+		        A_NORMAL);
+	}
+	ui_draw_footer(ui, ui_help_ops.bindings, ui_help_ops.n_bindings, NULL);
+}
+
+static unsigned scroll_by(struct ui *ui, void *state, int lines)
+{
+	struct help *h = state;
+	size_t max = h->n > (size_t)view_h(ui) ? h->n - (size_t)view_h(ui) : 0;
+
+	if (lines < 0)
+		h->top = (size_t)-lines > h->top ? 0 : h->top - (size_t)-lines;
+	else
+		h->top = h->top + (size_t)lines > max ? max : h->top + (size_t)lines;
+	return UI_REDRAW;
+}
+
+static unsigned ends(struct ui *ui, void *state, int end)
+{
+	struct help *h = state;
+
+	h->top = end ? h->n : 0;
+	return scroll_by(ui, state, 0);
+}
+
+static unsigned page(struct ui *ui, void *state, int dir)
+{
+	return scroll_by(ui, state, dir * (view_h(ui) > 2 ? view_h(ui) - 2 : 1));
+}
+
+static unsigned close_help(struct ui *ui, void *state, int arg)
+{
+	(void)ui;
+	(void)state;
+	(void)arg;
+	return UI_POP;
+}
+
+static const struct ui_binding help_bindings[] = {
+	UI_BIND(scroll_by, 1, "scroll", "Scroll down one line", 'j', KEY_DOWN),
+	UI_BIND(scroll_by, -1, "", "Scroll up one line", 'k', KEY_UP),
+	UI_BIND(page, 1, NULL, "Scroll down one page", ' ', KEY_NPAGE, 'f'),
+	UI_BIND(page, -1, NULL, "Scroll up one page", 'b', KEY_PPAGE),
+	UI_BIND(ends, 0, NULL, "Go to the top", 'g', KEY_HOME),
+	UI_BIND(ends, 1, NULL, "Go to the end", 'G', KEY_END),
+	UI_BIND(close_help, 0, "back", "Close the help", 'q', 27, '?', KEY_LEFT),
+};
+
+const struct ui_screen_ops ui_help_ops = {
+	.name = "Help",
+	.bindings = UI_BINDINGS(help_bindings),
+	.open = help_open,
+	.draw = help_draw,
+	.close = help_close,
+};

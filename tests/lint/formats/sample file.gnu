@@ -1,0 +1,7 @@
+sample file.Dockerfile:1:1: warning: Always tag the version of an image explicitly. [DL3006]
+sample file.Dockerfile:1:1: info: Label `maintainer` is missing. [DL3049]
+sample file.Dockerfile:2:5: warning: Pin versions in apt-get install. Instead of `apt-get install <package>` use `apt-get install <package>=<version>`. [DL3008]
+sample file.Dockerfile:2:5: warning: Use the `-y` switch to avoid manual input `apt-get -y install <package>`. [DL3014]
+sample file.Dockerfile:2:5: info: Avoid additional packages by specifying `--no-install-recommends`. [DL3015]
+sample file.Dockerfile:3:1: error: unknown instruction: FR<O&"M�� [DL1000]
+sample file.Dockerfile:4:1: warning: Use arguments JSON notation for CMD and ENTRYPOINT arguments [DL3025]

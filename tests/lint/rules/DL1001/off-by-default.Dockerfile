@@ -1,0 +1,3 @@
+# expect-none: DL1001
+# hadolint ignore=DL3006
+FROM alpine

@@ -1,0 +1,3 @@
+# expect-none: DL3000
+FROM alpine:3.19
+WORKDIR /usr/src/app

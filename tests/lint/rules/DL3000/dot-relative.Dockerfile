@@ -1,0 +1,4 @@
+# expect: DL3000:4
+FROM alpine:3.19
+WORKDIR /srv
+WORKDIR ./build

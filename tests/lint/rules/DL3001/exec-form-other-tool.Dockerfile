@@ -1,0 +1,3 @@
+# expect-none: DL3001
+FROM debian:12
+RUN ["echo", "service"]

@@ -1,0 +1,4 @@
+# expect: DL3002:4
+FROM debian:12
+USER app
+USER root

@@ -1,0 +1,4 @@
+# expect: DL3004:4
+FROM debian:12
+RUN echo hi && \
+    sudo -u app make

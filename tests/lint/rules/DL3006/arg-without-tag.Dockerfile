@@ -1,0 +1,3 @@
+# expect: DL3006:3
+ARG BASE=debian
+FROM ${BASE}

@@ -1,0 +1,3 @@
+# args: -c ignore.yaml
+# expect-none: DL3006
+FROM debian

@@ -1,0 +1,2 @@
+# expect: DL3006:2
+FROM registry.example.com:5000/team/app

@@ -1,0 +1,3 @@
+# expect-none: DL3006
+FROM debian:12
+FROM alpine@sha256:1f2e3d4c5b6a798877665544332211ffeeddccbbaa99887766554433221100aa

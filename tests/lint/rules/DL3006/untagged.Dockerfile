@@ -1,0 +1,2 @@
+# expect: DL3006:2
+FROM debian

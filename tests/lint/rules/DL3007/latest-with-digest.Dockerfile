@@ -1,0 +1,2 @@
+# expect-none: DL3007
+FROM node:latest@sha256:1f2e3d4c5b6a798877665544332211ffeeddccbbaa99887766554433221100aa

@@ -1,0 +1,2 @@
+# expect: DL3007:2
+FROM debian:latest

@@ -1,0 +1,2 @@
+# expect-none: DL3007
+FROM node:20.11-alpine

@@ -1,0 +1,3 @@
+# expect-none: DL3010
+FROM debian:12
+COPY backup.tar.gz /backups/

@@ -1,0 +1,3 @@
+# expect: DL3011:3
+FROM debian:12
+EXPOSE 80 70000

@@ -1,0 +1,3 @@
+# expect-none: DL3016
+FROM node:20.11
+RUN npm ci && npm install

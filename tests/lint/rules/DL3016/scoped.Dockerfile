@@ -1,0 +1,3 @@
+# expect: DL3016:3
+FROM node:20.11
+RUN npm i @angular/cli

@@ -1,0 +1,3 @@
+# expect-none: DL3021
+FROM debian:12
+COPY a.txt /app

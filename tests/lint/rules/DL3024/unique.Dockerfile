@@ -1,0 +1,3 @@
+# expect-none: DL3024
+FROM debian:12 AS build
+FROM debian:12 AS run

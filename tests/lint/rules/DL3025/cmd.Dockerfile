@@ -1,0 +1,3 @@
+# expect: DL3025:3
+FROM node:20.11
+CMD node server.js

@@ -1,0 +1,3 @@
+# expect-none: DL3025
+FROM node:20.11
+RUN node --version

@@ -1,0 +1,3 @@
+# expect-none: DL3027
+FROM debian:12
+RUN echo apt

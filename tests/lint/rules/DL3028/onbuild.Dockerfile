@@ -1,0 +1,3 @@
+# expect: DL3028:3
+FROM ruby:3.3
+ONBUILD RUN gem install rails

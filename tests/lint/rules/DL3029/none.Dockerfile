@@ -1,0 +1,2 @@
+# expect-none: DL3029
+FROM debian:12

@@ -1,0 +1,3 @@
+# expect-none: DL3030
+FROM centos:7
+RUN yum install -y httpd-2.4.6 && yum clean all

@@ -1,0 +1,3 @@
+# expect: DL3035:3
+FROM opensuse/leap:15.6
+RUN zypper dup -y

@@ -1,0 +1,3 @@
+# expect-none: DL3035
+FROM opensuse/leap:15.6
+RUN zypper -n update && zypper clean

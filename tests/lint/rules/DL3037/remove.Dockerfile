@@ -1,0 +1,3 @@
+# expect-none: DL3037
+FROM opensuse/leap:15.6
+RUN zypper rm -y curl && zypper clean

@@ -1,0 +1,3 @@
+# expect: DL3037:3
+FROM opensuse/leap:15.6
+RUN zypper install -y curl && zypper clean

@@ -1,0 +1,3 @@
+# expect: DL3038:3
+FROM fedora:39
+RUN dnf install httpd-2.4.57 && dnf clean all

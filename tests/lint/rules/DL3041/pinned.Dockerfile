@@ -1,0 +1,3 @@
+# expect-none: DL3041
+FROM fedora:39
+RUN dnf install -y httpd-2.4.57 && dnf clean all

@@ -1,0 +1,3 @@
+# expect: DL3041:3
+FROM fedora:39
+RUN dnf install -y httpd && dnf clean all

@@ -1,0 +1,3 @@
+# expect-none: DL3043
+FROM debian:12
+ONBUILD COPY . /app/src

@@ -1,0 +1,3 @@
+# expect: DL3045:3
+FROM node:20.11
+COPY package.json .

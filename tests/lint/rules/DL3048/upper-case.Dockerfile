@@ -1,0 +1,3 @@
+# expect: DL3048:3
+FROM debian:12
+LABEL MyLabel=1

@@ -1,0 +1,3 @@
+# expect-none: DL3048
+FROM debian:12
+LABEL org.opencontainers.image.source=https://example.com maintainer=me

@@ -1,0 +1,4 @@
+# args: --require-label version:semver
+# expect-none: DL3050
+FROM debian:12
+LABEL version=1.0.0 other=x

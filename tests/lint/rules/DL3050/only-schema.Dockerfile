@@ -1,0 +1,4 @@
+# args: --strict-labels --require-label version:semver
+# expect-none: DL3050
+FROM debian:12
+LABEL version=1.0.0

@@ -1,0 +1,4 @@
+# args: --require-label license:spdx
+# expect: DL3054:4
+FROM debian:12
+LABEL license="MIT AND"

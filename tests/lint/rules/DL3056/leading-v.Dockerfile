@@ -1,0 +1,4 @@
+# args: --require-label version:semver
+# expect: DL3056:4
+FROM debian:12
+LABEL version=v1.2.3

@@ -1,0 +1,2 @@
+# expect-none: DL3057
+FROM debian:12

@@ -1,0 +1,4 @@
+# args: --require-label contact:email
+# expect: DL3058:4
+FROM debian:12
+LABEL contact=team.example.com

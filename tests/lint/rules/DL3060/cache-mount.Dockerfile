@@ -1,0 +1,3 @@
+# expect-none: DL3060
+FROM node:20.11
+RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install

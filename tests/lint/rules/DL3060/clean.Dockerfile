@@ -1,0 +1,3 @@
+# expect-none: DL3060
+FROM node:20.11
+RUN yarn install --frozen-lockfile && yarn cache clean

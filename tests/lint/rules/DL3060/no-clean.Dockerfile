@@ -1,0 +1,3 @@
+# expect: DL3060:3
+FROM node:20.11
+RUN yarn install --frozen-lockfile

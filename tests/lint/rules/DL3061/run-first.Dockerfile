@@ -1,0 +1,3 @@
+# expect: DL3061:2
+RUN echo hi
+FROM debian:12

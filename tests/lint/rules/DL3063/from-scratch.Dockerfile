@@ -1,0 +1,2 @@
+# expect-none: DL3063
+FROM scratch AS empty

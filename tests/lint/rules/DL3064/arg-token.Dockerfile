@@ -1,0 +1,3 @@
+# expect: DL3064:3
+FROM debian:12
+ARG GITHUB_TOKEN

@@ -1,0 +1,2 @@
+# expect: DL3065:2
+FROM --platform=${TARGETPLATFORM} debian:12

@@ -1,0 +1,2 @@
+# expect-none: DL3065
+FROM --platform=$BUILDPLATFORM debian:12

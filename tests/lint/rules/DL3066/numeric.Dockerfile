@@ -1,0 +1,3 @@
+# expect-none: DL3066
+FROM debian:12
+USER 10001:10001

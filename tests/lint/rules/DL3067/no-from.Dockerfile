@@ -1,0 +1,3 @@
+# expect-none: DL3067
+FROM scratch
+COPY / /

@@ -1,0 +1,4 @@
+# expect: DL3067:4
+FROM debian:12 AS build
+FROM scratch
+COPY --from=build / /

@@ -1,0 +1,3 @@
+# expect-none: DL4000
+FROM debian:12
+LABEL maintainer=me@example.com

@@ -1,0 +1,3 @@
+# expect: DL4000:3
+FROM debian:12
+maintainer me

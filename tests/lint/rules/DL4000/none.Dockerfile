@@ -1,0 +1,2 @@
+# expect-none: DL4000
+FROM debian:12

@@ -1,0 +1,4 @@
+# expect: DL4001:4
+FROM debian:12
+RUN wget -q https://example.com/a
+ONBUILD RUN curl -fsSLO https://example.com/b

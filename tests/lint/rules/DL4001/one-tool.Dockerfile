@@ -1,0 +1,3 @@
+# expect-none: DL4001
+FROM debian:12
+RUN curl -fsSL https://example.com/a && curl -fsSLO https://example.com/b

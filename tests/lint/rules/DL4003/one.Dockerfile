@@ -1,0 +1,3 @@
+# expect-none: DL4003
+FROM debian:12
+CMD ["a"]

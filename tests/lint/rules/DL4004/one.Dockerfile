@@ -1,0 +1,3 @@
+# expect-none: DL4004
+FROM debian:12
+ENTRYPOINT ["a"]

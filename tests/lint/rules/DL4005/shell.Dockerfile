@@ -1,0 +1,3 @@
+# expect-none: DL4005
+FROM debian:12
+SHELL ["/bin/bash", "-c"]

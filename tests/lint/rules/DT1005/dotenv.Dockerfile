@@ -1,0 +1,4 @@
+# expect: DT1005:4
+FROM node:20
+WORKDIR /app
+COPY package.json .env ./

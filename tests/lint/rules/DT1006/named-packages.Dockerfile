@@ -1,0 +1,3 @@
+# expect-none: DT1006
+FROM fedora:40
+RUN dnf -y update openssl && dnf clean all

@@ -1,0 +1,4 @@
+# expect: DT1007:3 DT1007:4
+FROM alpine:3.20
+ENV DATABASE_URL=postgres://app:s3cret@db:5432/app
+ARG AWS_ID=AKIAIOSFODNN7EXAMPLE

@@ -1,0 +1,3 @@
+# expect-none: ExposeInvalidFormat
+FROM alpine:3.20
+EXPOSE 80 443/tcp 53/udp

@@ -1,0 +1,3 @@
+# expect: ExposeProtoCasing:3
+FROM alpine:3.20
+EXPOSE 80/TcP

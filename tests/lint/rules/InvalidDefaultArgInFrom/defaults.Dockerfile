@@ -1,0 +1,4 @@
+# expect-none: InvalidDefaultArgInFrom
+ARG TAG=latest
+ARG REPO=busybox
+FROM ${REPO}:${TAG}

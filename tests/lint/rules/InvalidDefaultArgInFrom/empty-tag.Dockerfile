@@ -1,0 +1,3 @@
+# expect: InvalidDefaultArgInFrom:3
+ARG TAG
+FROM busybox:${TAG}

@@ -1,0 +1,7 @@
+# args: --warning InvalidDefinitionDescription
+# expect: InvalidDefinitionDescription:7
+
+FROM scratch AS base
+
+# another non-descriptive comment
+ARG VERSION=1

@@ -1,0 +1,5 @@
+# expect-none: InvalidDefinitionDescription
+# a non-descriptive comment
+FROM scratch AS base
+# another non-descriptive comment
+ARG VERSION=1

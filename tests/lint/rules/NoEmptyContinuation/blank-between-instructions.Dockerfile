@@ -1,0 +1,6 @@
+# expect-none: NoEmptyContinuation
+FROM alpine:3.20
+
+RUN apk add --no-cache curl
+
+CMD ["sh"]

@@ -1,0 +1,2 @@
+# expect: StageNameCasing:2
+FROM alpine:3.20 AS BuilderBase

@@ -1,0 +1,3 @@
+# expect-none: StageNameCasing
+FROM Alpine
+FROM alpine:3.20

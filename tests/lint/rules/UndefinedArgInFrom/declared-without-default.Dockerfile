@@ -1,0 +1,3 @@
+# expect-none: UndefinedArgInFrom
+ARG TAG
+FROM alpine:${TAG:-3.20}

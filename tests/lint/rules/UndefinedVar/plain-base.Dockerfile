@@ -1,0 +1,3 @@
+# expect: UndefinedVar:3
+FROM alpine:3.20
+COPY $foo .
