@@ -316,7 +316,8 @@ struct course_bank {
 /* Reads a bank file of the given format.  Problems go to diags with the
  * file's line and column (GIFT and Aiken constructs that dockertutor cannot
  * represent are errors naming the line).  Returns DT_OK with *out set when
- * the file has no errors; free with course_bank_free.  course may be NULL;
+ * the file has no errors; free with course_bank_free.  diags must not be
+ * NULL (every problem is reported there).  course may be NULL;
  * when given, lesson and section references are checked against it. */
 enum dt_status course_bank_import(const char *path,
                                   enum course_bank_format format,

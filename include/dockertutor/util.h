@@ -126,7 +126,8 @@ enum dt_status dt_read_file(const char *path, size_t max, char **data,
 enum dt_status dt_write_file(const char *path, const char *data, size_t len,
                              unsigned mode, struct dt_error *err);
 
-/* Creates path and its missing parents with the given mode. */
+/* Creates path and its missing parents with exactly the given mode (the
+ * umask does not narrow folders it creates; existing ones are untouched). */
 enum dt_status dt_mkdir_p(const char *path, unsigned mode,
                           struct dt_error *err);
 

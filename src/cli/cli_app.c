@@ -85,6 +85,10 @@ int cli_app_open(const struct cli_ctx *ctx, struct app **out)
 	o.content_dir = dir;
 	o.db_path = ctx->db_path;
 	o.learner = ctx->learner;
+	/* A database named on purpose (--db, $DOCKERTUTOR_DB) is usually a
+	 * classroom's: created so the members of its group can write it. */
+	if (ctx->db_path)
+		o.store_flags |= STORE_SHARED;
 	course_diags_init(&diags);
 	rc = app_open(&o, out, &diags, &err);
 	if (rc != DT_OK && diags.n_errors) {

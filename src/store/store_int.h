@@ -8,6 +8,23 @@
 
 #include "dockertutor/store.h"
 
+/* True when the JSON entry v (of json_each type t) is not an object, or
+ * its field ?3 is not of type ?4: "integer", "text", "array", "number"
+ * (integer or real), "text?" (text or null), or one of the values a
+ * column's CHECK allows ("presentation", "status").  A CASE, so that the
+ * field is never looked up in an entry that is not JSON. */
+#define DOC_MISMATCH(t, v)                                               \
+	"CASE WHEN " t " IS NOT 'object' THEN 1 "                           \
+	"WHEN ?4 = 'number' THEN "                                          \
+	"coalesce(json_type(" v ", ?3), '') NOT IN ('integer', 'real') "    \
+	"WHEN ?4 = 'text?' THEN coalesce(json_type(" v ", ?3), 'null') "    \
+	"NOT IN ('text', 'null') "                                          \
+	"WHEN ?4 = 'presentation' THEN json_type(" v ", ?3) IS NOT 'text' " \
+	"OR json_extract(" v ", ?3) NOT IN ('standard', 'domc') "           \
+	"WHEN ?4 = 'status' THEN json_type(" v ", ?3) IS NOT 'text' OR "    \
+	"json_extract(" v ", ?3) NOT IN ('open', 'submitted', 'expired') "  \
+	"ELSE coalesce(json_type(" v ", ?3), '') <> ?4 END"
+
 /* The columns of struct store_attempt, for every query that reads one. */
 #define ATTEMPT_COLS                                                     \
 	"SELECT a.id, a.learner_id, l.name, a.bank_id, a.exam, a.title, "   \
@@ -281,11 +298,17 @@
 	  "THEN json_extract(?1, '$.version') END")                         \
 	/* first malformed entry of array ?2: field ?3 not of type ?4 */    \
 	X(SQL_DOC_BAD_ENTRY, "SELECT min(key) FROM json_each(?1, ?2) "      \
-	  "WHERE CASE ?4 WHEN 'number' THEN "                               \
-	  "coalesce(json_type(value, ?3), '') NOT IN ('integer', 'real') "  \
-	  "WHEN 'text?' THEN coalesce(json_type(value, ?3), 'null') "       \
-	  "NOT IN ('text', 'null') "                                        \
-	  "ELSE coalesce(json_type(value, ?3), '') <> ?4 END")              \
+	  "WHERE " DOC_MISMATCH("type", "value"))                                   \
+	/* the same in the arrays ?5 of the entries of ?2 (an attempt's     \
+	 * items and log) */                                                \
+	X(SQL_DOC_BAD_NESTED, "SELECT e.key, s.key FROM json_each(?1, ?2) e, " \
+	  "json_each(e.value, ?5) s WHERE " DOC_MISMATCH("s.type", "s.value")         \
+	  " ORDER BY e.key, s.key LIMIT 1")                                 \
+	/* the first attempt whose items repeat a position */               \
+	X(SQL_DOC_DUP_POS, "SELECT e.key, json_extract(s.value, '$.pos') " \
+	  "FROM json_each(?1, '$.attempts') e, json_each(e.value, '$.items') s " \
+	  "GROUP BY e.key, json_extract(s.value, '$.pos') HAVING count(*) > 1 " \
+	  "ORDER BY e.key LIMIT 1")                                         \
 	X(SQL_DOC_COUNT, "SELECT coalesce(json_array_length(?1, ?2), 0)")   \
 	X(SQL_IMPORT_SECTIONS, "INSERT INTO section_read (learner_id, "     \
 	  "lesson, section, at) SELECT ?1, json_extract(value, '$.lesson'), "          \

@@ -34,50 +34,68 @@ enum dt_status store_export(struct store *s, int64_t learner,
 	return rc;
 }
 
-/* What every entry of the document must carry.  "number" is an integer or
- * a real, "text?" text or null. */
+/* What every entry of the document must carry, an attempt's items and log
+ * entries included: every column the import writes that may not be NULL,
+ * so a malformed document is refused here, with its entry named, and never
+ * half-way through the transaction.  sub names an array inside each entry
+ * of array.  "number" is an integer or a real; "presentation" and "status"
+ * are the values their columns allow, which must says in words. */
 static const struct field {
-	const char *array, *field, *type;
+	const char *array, *sub, *field, *type, *must;
 } fields[] = {
-	{ "$.sections", "$.lesson", "text" },
-	{ "$.sections", "$.section", "text" },
-	{ "$.sections", "$.at", "integer" },
-	{ "$.positions", "$.lesson", "text" },
-	{ "$.positions", "$.section", "text" },
-	{ "$.positions", "$.line", "integer" },
-	{ "$.positions", "$.at", "integer" },
-	{ "$.answers", "$.bank", "text" },
-	{ "$.answers", "$.question", "text" },
-	{ "$.answers", "$.response", "text" },
-	{ "$.answers", "$.correct", "integer" },
-	{ "$.answers", "$.score", "number" },
-	{ "$.answers", "$.ms", "integer" },
-	{ "$.answers", "$.at", "integer" },
-	{ "$.reviews", "$.bank", "text" },
-	{ "$.reviews", "$.question", "text" },
-	{ "$.reviews", "$.stability", "number" },
-	{ "$.reviews", "$.difficulty", "number" },
-	{ "$.reviews", "$.due", "integer" },
-	{ "$.reviews", "$.last_review", "integer" },
-	{ "$.reviews", "$.reps", "integer" },
-	{ "$.reviews", "$.lapses", "integer" },
-	{ "$.reviews", "$.state", "integer" },
-	{ "$.exercises", "$.exercise", "text" },
-	{ "$.exercises", "$.lesson", "text" },
-	{ "$.exercises", "$.passed", "integer" },
-	{ "$.exercises", "$.hints", "integer" },
-	{ "$.exercises", "$.at", "integer" },
-	{ "$.attempts", "$.exam", "text" },
-	{ "$.attempts", "$.title", "text" },
-	{ "$.attempts", "$.bank", "text" },
-	{ "$.attempts", "$.seed", "integer" },
-	{ "$.attempts", "$.presentation", "text" },
-	{ "$.attempts", "$.pass_mark", "integer" },
-	{ "$.attempts", "$.started", "integer" },
-	{ "$.attempts", "$.deadline", "integer" },
-	{ "$.attempts", "$.status", "text" },
-	{ "$.attempts", "$.items", "array" },
-	{ "$.attempts", "$.log", "array" },
+	{ "$.sections", NULL, "$.lesson", "text", NULL },
+	{ "$.sections", NULL, "$.section", "text", NULL },
+	{ "$.sections", NULL, "$.at", "integer", NULL },
+	{ "$.positions", NULL, "$.lesson", "text", NULL },
+	{ "$.positions", NULL, "$.section", "text", NULL },
+	{ "$.positions", NULL, "$.line", "integer", NULL },
+	{ "$.positions", NULL, "$.at", "integer", NULL },
+	{ "$.answers", NULL, "$.bank", "text", NULL },
+	{ "$.answers", NULL, "$.question", "text", NULL },
+	{ "$.answers", NULL, "$.response", "text", NULL },
+	{ "$.answers", NULL, "$.correct", "integer", NULL },
+	{ "$.answers", NULL, "$.score", "number", NULL },
+	{ "$.answers", NULL, "$.ms", "integer", NULL },
+	{ "$.answers", NULL, "$.at", "integer", NULL },
+	{ "$.reviews", NULL, "$.bank", "text", NULL },
+	{ "$.reviews", NULL, "$.question", "text", NULL },
+	{ "$.reviews", NULL, "$.stability", "number", NULL },
+	{ "$.reviews", NULL, "$.difficulty", "number", NULL },
+	{ "$.reviews", NULL, "$.due", "integer", NULL },
+	{ "$.reviews", NULL, "$.last_review", "integer", NULL },
+	{ "$.reviews", NULL, "$.reps", "integer", NULL },
+	{ "$.reviews", NULL, "$.lapses", "integer", NULL },
+	{ "$.reviews", NULL, "$.state", "integer", NULL },
+	{ "$.exercises", NULL, "$.exercise", "text", NULL },
+	{ "$.exercises", NULL, "$.lesson", "text", NULL },
+	{ "$.exercises", NULL, "$.passed", "integer", NULL },
+	{ "$.exercises", NULL, "$.hints", "integer", NULL },
+	{ "$.exercises", NULL, "$.at", "integer", NULL },
+	{ "$.attempts", NULL, "$.exam", "text", NULL },
+	{ "$.attempts", NULL, "$.title", "text", NULL },
+	{ "$.attempts", NULL, "$.bank", "text", NULL },
+	{ "$.attempts", NULL, "$.seed", "integer", NULL },
+	{ "$.attempts", NULL, "$.presentation", "presentation",
+	  "\"standard\" or \"domc\"" },
+	{ "$.attempts", NULL, "$.pass_mark", "integer", NULL },
+	{ "$.attempts", NULL, "$.started", "integer", NULL },
+	{ "$.attempts", NULL, "$.deadline", "integer", NULL },
+	{ "$.attempts", NULL, "$.status", "status",
+	  "\"open\", \"submitted\" or \"expired\"" },
+	{ "$.attempts", NULL, "$.items", "array", NULL },
+	{ "$.attempts", NULL, "$.log", "array", NULL },
+	{ "$.attempts", "$.items", "$.pos", "integer", NULL },
+	{ "$.attempts", "$.items", "$.question", "text", NULL },
+	{ "$.attempts", "$.items", "$.order", "text", NULL },
+	{ "$.attempts", "$.items", "$.domc_extra", "integer", NULL },
+	{ "$.attempts", "$.items", "$.flagged", "integer", NULL },
+	{ "$.attempts", "$.items", "$.ms", "integer", NULL },
+	{ "$.attempts", "$.log", "$.question", "text", NULL },
+	{ "$.attempts", "$.log", "$.response", "text", NULL },
+	{ "$.attempts", "$.log", "$.correct", "integer", NULL },
+	{ "$.attempts", "$.log", "$.score", "number", NULL },
+	{ "$.attempts", "$.log", "$.ms", "integer", NULL },
+	{ "$.attempts", "$.log", "$.at", "integer", NULL },
 };
 
 static enum dt_status bad_doc(struct store *s, const char *what,
@@ -113,6 +131,56 @@ static enum dt_status check_head(struct store *s, const char *doc,
 	return DT_OK;
 }
 
+/* The first entry (and, for a nested field, the entry inside it) where f
+ * does not hold; *bad false when every entry is well formed. */
+static enum dt_status find_mismatch(struct store *s, const char *doc,
+                                    const struct field *f, bool *bad,
+                                    int64_t *key, int64_t *sub_key,
+                                    struct dt_error *err)
+{
+	sqlite3_stmt *st = f->sub
+		? store_prepare(s, SQL_DOC_BAD_NESTED, err, "ttttt", doc, f->array,
+		                f->field, f->type, f->sub)
+		: store_prepare(s, SQL_DOC_BAD_ENTRY, err, "tttt", doc, f->array,
+		                f->field, f->type);
+	enum dt_status rc;
+	bool row;
+
+	if (!st)
+		return err ? err->code : DT_ERR_DB;
+	rc = store_step(s, st, &row, err);
+	if (rc != DT_OK || !row)
+		return rc;
+	*bad = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	*key = sqlite3_column_int64(st, 0);
+	*sub_key = f->sub ? sqlite3_column_int64(st, 1) : 0;
+	(void)sqlite3_reset(st);
+	return DT_OK;
+}
+
+/* Two items of one attempt at the same position would collide on the
+ * table's key. */
+static enum dt_status check_positions(struct store *s, const char *doc,
+                                      struct dt_error *err)
+{
+	sqlite3_stmt *st = store_prepare(s, SQL_DOC_DUP_POS, err, "t", doc);
+	enum dt_status rc;
+	int64_t key, pos;
+	bool row;
+
+	if (!st)
+		return err ? err->code : DT_ERR_DB;
+	rc = store_step(s, st, &row, err);
+	if (rc != DT_OK || !row)
+		return rc;
+	key = sqlite3_column_int64(st, 0);
+	pos = sqlite3_column_int64(st, 1);
+	(void)sqlite3_reset(st);
+	return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
+	                    "entry %lld of attempts: two items have 'pos' %lld",
+	                    (long long)key + 1, (long long)pos);
+}
+
 static enum dt_status check_entries(struct store *s, const char *doc,
                                     struct dt_error *err)
 {
@@ -120,27 +188,27 @@ static enum dt_status check_entries(struct store *s, const char *doc,
 
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		const struct field *f = &fields[i];
-		sqlite3_stmt *st = store_prepare(s, SQL_DOC_BAD_ENTRY, err, "tttt", doc,
-		                                 f->array, f->field, f->type);
+		const char *must = f->must ? f->must : f->type;
+		int64_t key = 0, sub_key = 0;
 		enum dt_status rc;
-		bool row, bad;
-		int64_t key;
+		bool bad = false;
 
-		if (!st)
-			return err ? err->code : DT_ERR_DB;
-		rc = store_step(s, st, &row, err);
+		rc = find_mismatch(s, doc, f, &bad, &key, &sub_key, err);
 		if (rc != DT_OK)
 			return rc;
-		bad = row && sqlite3_column_type(st, 0) != SQLITE_NULL;
-		key = sqlite3_column_int64(st, 0);
-		(void)sqlite3_reset(st);
+		if (bad && f->sub)
+			return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
+			                    "entry %lld of %s, entry %lld of %s: '%s' "
+			                    "must be %s", (long long)key + 1,
+			                    f->array + 2, (long long)sub_key + 1,
+			                    f->sub + 2, f->field + 2, must);
 		if (bad)
 			return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
 			                    "entry %lld of %s: '%s' must be %s",
-			                    (long long)key + 1, f->array + 2, f->field + 2,
-			                    f->type);
+			                    (long long)key + 1, f->array + 2,
+			                    f->field + 2, must);
 	}
-	return DT_OK;
+	return check_positions(s, doc, err);
 }
 
 /* Runs an INSERT ... SELECT over one array and counts what it added. */

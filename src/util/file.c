@@ -143,10 +143,18 @@ enum dt_status dt_mkdir_p(const char *path, unsigned mode,
 			char c = *p;
 
 			*p = '\0';
-			if (mkdir(tmp, (mode_t)mode) != 0 && errno != EEXIST)
+			if (mkdir(tmp, (mode_t)mode) == 0) {
+				/* The umask may have narrowed it; a folder made
+				 * for a class must really be group-writable. */
+				if (chmod(tmp, (mode_t)mode) != 0)
+					return dt_error_set(err, DT_ERR_IO, tmp, 0, 0,
+					                    "cannot set the folder's mode: %s",
+					                    strerror(errno));
+			} else if (errno != EEXIST) {
 				return dt_error_set(err, DT_ERR_IO, tmp, 0, 0,
 				                    "cannot create folder: %s",
 				                    strerror(errno));
+			}
 			*p = c;
 			if (c == '\0')
 				break;
