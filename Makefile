@@ -144,7 +144,7 @@ fuzz: deps-test $(GEN_SRC)
 	@for f in $(FUZZ_SRC); do \
 		n=$$(basename $$f .c); \
 		echo "fuzz: building $$n"; \
-		$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS_ALL) $(ENGINE_CFLAGS) \
+		$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined $(CPPFLAGS_ALL) $(ENGINE_CFLAGS) \
 			-o $(BUILD)/fuzz/$$n $$f $(ENGINE_SRC) $(GEN_SRC) $(ENGINE_LIBS) || exit 1; \
 	done
 	@if [ -n "$(FUZZ_SECONDS)" ]; then for f in $(FUZZ_SRC); do \

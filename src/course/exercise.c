@@ -85,6 +85,20 @@ static void read_lint(struct load *ld, const struct ynode *key,
 	          "error, warning, info, style or none");
 }
 
+/* ShellCheck's codes (SC2086) are not in the rule table, which has one
+ * SCxxxx entry for all of them. */
+static bool is_shellcheck_id(const char *id)
+{
+	size_t i;
+
+	if (id[0] != 'S' || id[1] != 'C' || !id[2])
+		return false;
+	for (i = 2; id[i]; i++)
+		if (id[i] < '0' || id[i] > '9')
+			return false;
+	return true;
+}
+
 static void read_rules(struct load *ld, const struct ynode *key,
                        const struct ynode *val, struct course_check *c)
 {
@@ -108,6 +122,9 @@ static void read_rules(struct load *ld, const struct ynode *key,
 			load_error(ld, val->items[i], "%s is not a rule id such as "
 			           "DL3006 or DT1001",
 			           load_describe(val->items[i], buf, sizeof buf));
+		} else if (!lint_rule_find(id) && !is_shellcheck_id(id)) {
+			load_error(ld, val->items[i], "the linter has no rule '%s'; "
+			           "'dockertutor lint --list-rules' lists them", id);
 		}
 	}
 }

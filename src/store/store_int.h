@@ -296,14 +296,16 @@
 	X(SQL_DOC_HEAD, "SELECT json_valid(?1), CASE WHEN json_valid(?1) "  \
 	  "THEN json_extract(?1, '$.format') END, CASE WHEN json_valid(?1) " \
 	  "THEN json_extract(?1, '$.version') END")                         \
-	/* first malformed entry of array ?2: field ?3 not of type ?4 */    \
-	X(SQL_DOC_BAD_ENTRY, "SELECT min(key) FROM json_each(?1, ?2) "      \
-	  "WHERE " DOC_MISMATCH("type", "value"))                                   \
+	/* the first malformed entry of array ?2: its key (NULL when ?2 is  \
+	 * not an array) and JSON type */                                   \
+	X(SQL_DOC_BAD_ENTRY, "SELECT key, type FROM json_each(?1, ?2) "     \
+	  "WHERE " DOC_MISMATCH("type", "value") " ORDER BY id LIMIT 1")     \
 	/* the same in the arrays ?5 of the entries of ?2 (an attempt's     \
 	 * items and log) */                                                \
-	X(SQL_DOC_BAD_NESTED, "SELECT e.key, s.key FROM json_each(?1, ?2) e, " \
-	  "json_each(e.value, ?5) s WHERE " DOC_MISMATCH("s.type", "s.value")         \
-	  " ORDER BY e.key, s.key LIMIT 1")                                 \
+	X(SQL_DOC_BAD_NESTED, "SELECT e.key, s.type, s.key "                \
+	  "FROM json_each(?1, ?2) e, json_each(e.value, ?5) s "              \
+	  "WHERE " DOC_MISMATCH("s.type", "s.value")                        \
+	  " ORDER BY e.id, s.id LIMIT 1")                                   \
 	/* the first attempt whose items repeat a position */               \
 	X(SQL_DOC_DUP_POS, "SELECT e.key, json_extract(s.value, '$.pos') " \
 	  "FROM json_each(?1, '$.attempts') e, json_each(e.value, '$.items') s " \

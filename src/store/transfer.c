@@ -131,31 +131,68 @@ static enum dt_status check_head(struct store *s, const char *doc,
 	return DT_OK;
 }
 
-/* The first entry (and, for a nested field, the entry inside it) where f
- * does not hold; *bad false when every entry is well formed. */
+/* Where a field of the fields table does not hold: the entry (key; for a
+ * nested field, the entry of the array inside it, sub_key) and whether that
+ * entry is an object at all. */
+struct mismatch {
+	bool found;
+	bool in_array;          /* false: the array itself is a scalar */
+	bool object;
+	int64_t key, sub_key;
+};
+
 static enum dt_status find_mismatch(struct store *s, const char *doc,
-                                    const struct field *f, bool *bad,
-                                    int64_t *key, int64_t *sub_key,
-                                    struct dt_error *err)
+                                    const struct field *f,
+                                    struct mismatch *m, struct dt_error *err)
 {
 	sqlite3_stmt *st = f->sub
 		? store_prepare(s, SQL_DOC_BAD_NESTED, err, "ttttt", doc, f->array,
 		                f->field, f->type, f->sub)
 		: store_prepare(s, SQL_DOC_BAD_ENTRY, err, "tttt", doc, f->array,
 		                f->field, f->type);
+	const unsigned char *type;
 	enum dt_status rc;
 	bool row;
 
+	memset(m, 0, sizeof *m);
 	if (!st)
 		return err ? err->code : DT_ERR_DB;
 	rc = store_step(s, st, &row, err);
 	if (rc != DT_OK || !row)
 		return rc;
-	*bad = sqlite3_column_type(st, 0) != SQLITE_NULL;
-	*key = sqlite3_column_int64(st, 0);
-	*sub_key = f->sub ? sqlite3_column_int64(st, 1) : 0;
+	type = sqlite3_column_text(st, 1);
+	m->found = true;
+	m->in_array = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	m->object = type && strcmp((const char *)type, "object") == 0;
+	m->key = sqlite3_column_int64(st, 0);
+	m->sub_key = f->sub ? sqlite3_column_int64(st, 2) : 0;
 	(void)sqlite3_reset(st);
 	return DT_OK;
+}
+
+static enum dt_status bad_entry(const struct field *f,
+                                const struct mismatch *m,
+                                struct dt_error *err)
+{
+	char where[128];
+	bool fits;
+
+	if (!m->in_array)
+		return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
+		                    "'%s' must be an array", f->array + 2);
+	fits = f->sub ? dt_snprintf(where, sizeof where,
+	                            "entry %lld of %s, entry %lld of %s",
+	                            (long long)m->key + 1, f->array + 2,
+	                            (long long)m->sub_key + 1, f->sub + 2)
+	              : dt_snprintf(where, sizeof where, "entry %lld of %s",
+	                            (long long)m->key + 1, f->array + 2);
+	if (!fits)
+		where[0] = '\0';       /* cannot happen: names and numbers are short */
+	if (!m->object)
+		return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
+		                    "%s must be an object", where);
+	return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0, "%s: '%s' must be %s",
+	                    where, f->field + 2, f->must ? f->must : f->type);
 }
 
 /* Two items of one attempt at the same position would collide on the
@@ -187,26 +224,13 @@ static enum dt_status check_entries(struct store *s, const char *doc,
 	size_t i;
 
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		const struct field *f = &fields[i];
-		const char *must = f->must ? f->must : f->type;
-		int64_t key = 0, sub_key = 0;
-		enum dt_status rc;
-		bool bad = false;
+		struct mismatch m;
+		enum dt_status rc = find_mismatch(s, doc, &fields[i], &m, err);
 
-		rc = find_mismatch(s, doc, f, &bad, &key, &sub_key, err);
 		if (rc != DT_OK)
 			return rc;
-		if (bad && f->sub)
-			return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
-			                    "entry %lld of %s, entry %lld of %s: '%s' "
-			                    "must be %s", (long long)key + 1,
-			                    f->array + 2, (long long)sub_key + 1,
-			                    f->sub + 2, f->field + 2, must);
-		if (bad)
-			return dt_error_set(err, DT_ERR_SYNTAX, NULL, 0, 0,
-			                    "entry %lld of %s: '%s' must be %s",
-			                    (long long)key + 1, f->array + 2,
-			                    f->field + 2, must);
+		if (m.found)
+			return bad_entry(&fields[i], &m, err);
 	}
 	return check_positions(s, doc, err);
 }
