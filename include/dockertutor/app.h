@@ -53,8 +53,7 @@ struct app_options {
 	const char *content_dir;    /* the course folder (has course.yaml) */
 	const char *db_path;        /* NULL: store_default_path() (the CLI
 	                               passes --db or $DOCKERTUTOR_DB here) */
-	const char *learner;        /* NULL: the login name (the passwd entry,
-	                               else $LOGNAME, else $USER) */
+	const char *learner;        /* NULL: app_default_learner() */
 	unsigned store_flags;       /* extra enum store_open_flags
 	                               (STORE_CREATE is always set) */
 	app_clock_fn *clock;        /* NULL: the system clock */
@@ -63,9 +62,23 @@ struct app_options {
 
 struct app;
 
-/* Loads the course, opens (or creates) the database, finds or creates the
- * learner and syncs the course's questions into the database when the
- * content changed since the last sync.  Strings in opts are copied.
+/* The login name, for when no learner is named: the passwd entry (which
+ * the environment cannot fake, as matters on a shared classroom server),
+ * else $LOGNAME, else $USER.  DT_ERR_NOTFOUND when there is none,
+ * DT_ERR_LIMIT when it does not fit in size bytes (APP_MAX_LEARNER + 1
+ * always do for a valid name); err->msg suggests --learner NAME. */
+enum dt_status app_default_learner(char *out, size_t size,
+                                   struct dt_error *err);
+
+/* Loads the course, opens (or creates) the database, finds the learner
+ * and syncs the course's questions into the database when the content
+ * changed since the last sync.  The learner's profile is created by the
+ * first thing recorded for it (an answer, a section read, an exam started,
+ * an exercise checked or hinted, an import or export), never by reading:
+ * an instructor who runs reports or manages banks on a classroom's
+ * database leaves no profile in it.  A name that cannot be a profile's
+ * (store_learner's rules) is refused here all the same.  Strings in opts
+ * are copied.
  *   Content errors: DT_ERR_INVALID with every problem in diags (print them
  *     as `dockertutor check` does) and err naming the folder.
  *   Database errors: the store's codes (store.h), err->path the file; a
@@ -81,6 +94,8 @@ const struct course *app_course(const struct app *app);
 /* The store, for what this header does not wrap (borrowed). */
 struct store *app_store(struct app *app);
 const char *app_learner(const struct app *app);    /* the learner's name */
+/* The profile's id; 0 while it does not exist yet (store queries then
+ * find nothing). */
 int64_t app_learner_id(const struct app *app);
 int64_t app_bank_id(const struct app *app);        /* the course bank */
 const char *app_db_path(const struct app *app);
@@ -327,6 +342,17 @@ struct app_lesson_summary {
 	int64_t ms;                 /* practice time */
 };
 
+/* One exercise of the course as the learner left it. */
+struct app_exercise_summary {
+	const struct course_exercise *exercise; /* borrowed from the course */
+	size_t attempts;            /* checks run */
+	bool passed;
+	int64_t first_pass;         /* when first passed; 0 never */
+	size_t attempts_to_pass;    /* checks up to and including the first
+	                               pass; 0 never passed */
+	int hints;                  /* hints seen */
+};
+
 struct app_summary {
 	struct app_lesson_summary *lessons;     /* course order */
 	size_t n_lessons;
@@ -341,6 +367,9 @@ struct app_summary {
 	struct store_study_day studied_total;   /* every day */
 	struct store_study_day studied_today;
 	struct store_study_day studied_week;    /* the last 7 days */
+	struct app_exercise_summary *exercises; /* every exercise of the
+	                                           course, course order */
+	size_t n_exercises;
 };
 
 /* Fills out for the learner, everything in arena. */
@@ -357,10 +386,17 @@ enum dt_status app_set_position(struct app *app, const char *lesson,
 enum dt_status app_get_position(struct app *app, const char *lesson,
                                 struct dt_arena *arena, const char **section,
                                 int *line, struct dt_error *err);
-/* An exercise attempt (checks passed or not, hints used). */
+/* An exercise attempt (checks passed or not) with the hints seen so far
+ * (0 to the exercise's number of hints, else DT_ERR_INVALID); an unknown
+ * exercise is DT_ERR_NOTFOUND. */
 enum dt_status app_record_exercise(struct app *app, const char *exercise,
                                    bool passed, int hints,
                                    struct dt_error *err);
+/* The learner has now seen the first hints_seen hints of an exercise,
+ * before or between checks (store_record_hint: the count only grows; the
+ * summary's exercises and store_exercise_progress report it). */
+enum dt_status app_record_hint(struct app *app, const char *exercise,
+                               int hints_seen, struct dt_error *err);
 
 /* Progress of one learner moved between databases: store_export's JSON
  * document, and its merge (stats says what was added). */
@@ -441,8 +477,8 @@ struct app_report {
 	size_t learners;                        /* distinct learners */
 };
 
-/* The exams that have finished attempts in the database, by id (in
- * arena). */
+/* The exams that have finished attempts in the database, by any learner,
+ * sorted by id (in arena; store_exams). */
 enum dt_status app_report_exams(struct app *app, struct dt_arena *arena,
                                  const char ***ids, size_t *n,
                                  struct dt_error *err);

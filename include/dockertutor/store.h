@@ -44,7 +44,7 @@
 #include "dockertutor/quiz.h"
 #include "dockertutor/util.h"
 
-#define STORE_SCHEMA_VERSION   2         /* PRAGMA user_version it writes */
+#define STORE_SCHEMA_VERSION   3         /* PRAGMA user_version it writes */
 #define STORE_APPLICATION_ID   0x44547574 /* "DTut", PRAGMA application_id */
 #define STORE_BUSY_TIMEOUT_MS  30000     /* waiting for other writers */
 #define STORE_MAX_TEXT         (64u * 1024u)   /* bytes copied out of one
@@ -273,9 +273,12 @@ enum dt_status store_lesson_progress(struct store *s, int64_t learner,
 
 struct store_study_day {
 	int64_t day;            /* Unix day number: at / 86400 (UTC) */
-	size_t answers;
-	size_t correct;
-	int64_t ms;
+	size_t answers;         /* practice answers, and exam items answered
+	                           (an item counts once, on the day of its
+	                           latest answer, however many DOMC options or
+	                           changed answers it took) */
+	size_t correct;         /* of which right (an item: its latest answer) */
+	int64_t ms;             /* time spent on every one of those answers */
 };
 
 /* Time studied: totals over days [from_day, to_day] (Unix day numbers) and,
@@ -306,21 +309,34 @@ enum dt_status store_question_totals(struct store *s, int64_t bank,
 /* ------------------------------------------------------------------ */
 /* Exercises. */
 
+/* Records one check of an exercise (an attempt): passed or not, with the
+ * hints seen so far (which also count as seen, as store_record_hint). */
 enum dt_status store_record_exercise(struct store *s, int64_t learner,
                                      const char *exercise, const char *lesson,
                                      bool passed, int hints, int64_t now,
                                      struct dt_error *err);
 
+/* Records that the learner has now seen hints_seen hints of an exercise
+ * (the first hints_seen of its list), without an attempt.  The count only
+ * grows: a smaller one than recorded changes nothing; a negative one is
+ * DT_ERR_INVALID. */
+enum dt_status store_record_hint(struct store *s, int64_t learner,
+                                 const char *exercise, const char *lesson,
+                                 int hints_seen, int64_t now,
+                                 struct dt_error *err);
+
 struct store_exercise_progress {
 	const char *exercise;
 	const char *lesson;
-	size_t attempts;
+	size_t attempts;        /* checks run; 0 when only hints were seen */
 	int64_t first_pass;     /* when first passed; 0 never */
 	size_t attempts_to_pass; /* attempts up to and including the first
 	                            pass; 0 never passed */
-	int hints;              /* most hints used in one attempt */
+	int hints;              /* hints seen (by store_record_hint or with an
+	                           attempt, whichever is more) */
 };
 
+/* One row per exercise the learner checked or took hints of, by id. */
 enum dt_status store_exercise_progress(struct store *s, int64_t learner,
                                        struct dt_arena *arena,
                                        struct store_exercise_progress **out,
@@ -444,13 +460,21 @@ enum dt_status store_exam_report(struct store *s, const char *exam,
                                  struct store_exam_report *out,
                                  struct dt_error *err);
 
+/* The exams (blueprint ids) that have at least one finished attempt, by
+ * any learner, sorted by id (in arena): what store_exam_report can report
+ * on. */
+enum dt_status store_exams(struct store *s, struct dt_arena *arena,
+                           const char ***out, size_t *n,
+                           struct dt_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Export, import, reset. */
 
 /* Appends one learner's whole progress as a self-contained JSON document
  * (format "dockertutor-progress", version 1): reading, answers, reviews,
- * exercises, attempts with their items; questions are named by bank name
- * and content id. */
+ * exercises and the hints seen, attempts with their items; questions are
+ * named by bank name and content id.  Documents only ever gain fields:
+ * store_import reads one without "hints" as having none. */
 enum dt_status store_export(struct store *s, int64_t learner,
                             struct dt_buf *out, struct dt_error *err);
 
@@ -464,20 +488,22 @@ struct store_import_stats {
  * doc[len] as dt_read_file leaves it) into the learner's progress, in one
  * transaction: rows already present are skipped (importing twice adds
  * nothing), review states keep the more recent one, reading positions the
- * later one.  DT_ERR_SYNTAX for a document that is not valid JSON or not a
- * dockertutor progress document (the message names the first bad entry,
- * e.g. "entry 2 of answers: 'at' must be integer"; err->path is left empty
- * for the caller, who knows the file's name); DT_ERR_LIMIT past
- * STORE_MAX_DOCUMENT.  Entries naming a bank or question this database
- * lacks are counted in stats->unknown and skipped. */
+ * later one, hints seen the larger count.  DT_ERR_SYNTAX for a document
+ * that is not valid JSON or not a dockertutor progress document (the
+ * message names the first bad entry, e.g. "entry 2 of answers: 'at' must
+ * be integer"; err->path is left empty for the caller, who knows the
+ * file's name); DT_ERR_LIMIT past STORE_MAX_DOCUMENT.  Entries naming a
+ * bank or question this database lacks are counted in stats->unknown and
+ * skipped. */
 enum dt_status store_import(struct store *s, int64_t learner,
                             const char *doc, size_t len,
                             struct store_import_stats *stats,
                             struct dt_error *err);
 
 /* Deletes the learner's progress in one lesson (sections, position,
- * practice answers and reviews of its questions, its exercises) or, with
- * lesson NULL, everything (attempts too); the profile stays. */
+ * practice answers and reviews of its questions, its exercises and their
+ * hints) or, with lesson NULL, everything (attempts too); the profile
+ * stays.  Daily totals are rebuilt from the answers that remain. */
 enum dt_status store_reset(struct store *s, int64_t learner,
                            const char *lesson, struct dt_error *err);
 

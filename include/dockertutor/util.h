@@ -88,6 +88,9 @@ void dt_arena_init(struct dt_arena *arena);
 /* Frees every block; the arena may be reused after dt_arena_init. NULL ok. */
 void dt_arena_fini(struct dt_arena *arena);
 void *dt_arena_alloc(struct dt_arena *arena, size_t size);
+/* The same without the zeroing, for memory the caller writes whole at
+ * once (copies, string pools). */
+void *dt_arena_alloc_raw(struct dt_arena *arena, size_t size);
 char *dt_arena_strdup(struct dt_arena *arena, const char *s);
 char *dt_arena_strndup(struct dt_arena *arena, const char *s, size_t n);
 char *dt_arena_printf(struct dt_arena *arena, const char *fmt, ...)

@@ -9,7 +9,7 @@ struct app {
 	struct course *course;          /* owned */
 	struct store *store;            /* owned */
 	char learner[APP_MAX_LEARNER + 1];
-	int64_t learner_id;
+	int64_t learner_id;             /* 0 until the profile exists */
 	int64_t bank;                   /* the course bank */
 	app_clock_fn *clock;
 	void *clock_arg;
@@ -45,6 +45,10 @@ struct app_exam {
  * response, decoded answer, DOMC state, flag, result. */
 enum dt_status app_exam_restore_slot(struct app_exam *e, size_t i,
                                      const struct store_item *it);
+
+/* Creates the learner's profile if it does not exist yet: every use case
+ * that records something for the learner calls it first. */
+enum dt_status app_learner_ensure(struct app *app, struct dt_error *err);
 
 /* A seed no earlier call returned: the time, the process and a counter,
  * mixed. */

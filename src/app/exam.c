@@ -237,6 +237,8 @@ static enum dt_status start_attempt(struct app_exam *e,
 	                   : quiz_paper_seed(e->bp, app_fresh_seed(e->app));
 	rc = quiz_draw_exam(e->bp, pool, c->n_questions, seed, &paper, err);
 	if (rc == DT_OK)
+		rc = app_learner_ensure(e->app, err);
+	if (rc == DT_OK)
 		rc = store_start_attempt(e->app->store, e->app->learner_id,
 		                         e->app->bank, e->bp, &paper, app_now(e->app),
 		                         &e->attempt.id, err);

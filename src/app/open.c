@@ -1,6 +1,9 @@
 /* Opening the use-case layer: the course, the database, the learner and
  * the course bank kept in step with the content; plus the small helpers
- * every use case shares (seeds, shuffles, tallies, suggestions). */
+ * every use case shares (seeds, shuffles, tallies, suggestions).
+ * The learner's profile is looked up at opening but created only by the
+ * first write (app_learner_ensure), so a command that only reads a shared
+ * classroom database (reports, banks) leaves no profile behind. */
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +25,8 @@ enum dt_status app_nomem(struct dt_error *err)
 
 /* The passwd entry cannot be faked by the environment, which matters on a
  * shared classroom server; the variables cover containers without one. */
-static enum dt_status login_name(char *out, size_t size, struct dt_error *err)
+enum dt_status app_default_learner(char *out, size_t size,
+                                   struct dt_error *err)
 {
 	struct passwd *pw = getpwuid(getuid());
 	const char *name = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
@@ -84,12 +88,39 @@ static enum dt_status set_learner(struct app *app, const char *name,
                                   struct dt_error *err)
 {
 	if (!name)
-		return login_name(app->learner, sizeof app->learner, err);
+		return app_default_learner(app->learner, sizeof app->learner, err);
 	if (!dt_strlcpy(app->learner, name, sizeof app->learner))
 		return dt_error_set(err, DT_ERR_LIMIT, NULL, 0, 0,
 		                    "a learner name has at most %u bytes",
 		                    APP_MAX_LEARNER);
 	return DT_OK;
+}
+
+/* The learner's id when the profile exists; 0 (not an error) when not. */
+static enum dt_status find_learner(struct app *app, struct dt_error *err)
+{
+	enum dt_status rc = store_learner(app->store, app->learner, false,
+	                                  app_now(app), &app->learner_id, err);
+
+	if (rc != DT_ERR_NOTFOUND)
+		return rc;
+	app->learner_id = 0;
+	dt_error_clear(err);
+	return DT_OK;
+}
+
+enum dt_status app_learner_ensure(struct app *app, struct dt_error *err)
+{
+	int64_t id = 0;
+	enum dt_status rc;
+
+	if (app->learner_id != 0)
+		return DT_OK;
+	rc = store_learner(app->store, app->learner, true, app_now(app), &id,
+	                   err);
+	if (rc == DT_OK)
+		app->learner_id = id;
+	return rc;
 }
 
 enum dt_status app_open(const struct app_options *opts, struct app **out,
@@ -113,8 +144,7 @@ enum dt_status app_open(const struct app_options *opts, struct app **out,
 	if (rc == DT_OK)
 		rc = open_store(app, opts, err);
 	if (rc == DT_OK)
-		rc = store_learner(app->store, app->learner, true, app_now(app),
-		                   &app->learner_id, err);
+		rc = find_learner(app, err);
 	if (rc == DT_OK)
 		rc = store_sync_course(app->store, app->course, app_now(app),
 		                       &app->bank, NULL, err);

@@ -308,6 +308,9 @@ enum dt_status app_practice_answer(struct app_practice *p,
 		return rc;
 	fb->ms = (int64_t)(dt_now_ms() - p->shown_ms);
 	fb->explanation = q->explanation;
+	rc = app_learner_ensure(p->app, err);
+	if (rc != DT_OK)
+		return rc;
 	a = (struct store_answer){ p->app->learner_id, p->app->bank, q->id, text,
 	                           fb->result.correct, fb->result.score, fb->ms,
 	                           now };

@@ -1,7 +1,8 @@
 /* Progress: the summary the stats command and the progress screen show
- * (per lesson, reviews due, exams, time studied), reading positions and
- * exercise attempts for the UI, and moving or resetting a learner's
- * progress. */
+ * (per lesson, per exercise, reviews due, exams, time studied), reading
+ * positions, exercise attempts and hints for the UI, and moving or
+ * resetting a learner's progress.  Reads work for a learner without a
+ * profile (everything is zero); writes create the profile first. */
 #include <string.h>
 #include <time.h>
 
@@ -76,15 +77,55 @@ static enum dt_status add_reading(struct app *app, struct dt_arena *arena,
 	return rc;
 }
 
-static bool passed(const struct store_exercise_progress *ep, size_t n,
-                   const char *id)
+static const struct store_exercise_progress *
+exercise_progress(const struct store_exercise_progress *ep, size_t n,
+                  const char *id)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(ep[i].exercise, id) == 0)
-			return ep[i].first_pass != 0;
-	return false;
+			return &ep[i];
+	return NULL;
+}
+
+static bool passed(const struct store_exercise_progress *ep, size_t n,
+                   const char *id)
+{
+	const struct store_exercise_progress *p = exercise_progress(ep, n, id);
+
+	return p && p->first_pass != 0;
+}
+
+/* Every exercise of the course, in course order, with what was done. */
+static enum dt_status list_exercises(const struct course *c,
+                                     const struct store_exercise_progress *ep,
+                                     size_t n, struct dt_arena *arena,
+                                     struct app_summary *out)
+{
+	size_t i;
+
+	out->exercises = dt_arena_alloc(arena, (c->n_exercises + 1) *
+	                                       sizeof *out->exercises);
+	if (!out->exercises)
+		return DT_ERR_NOMEM;
+	out->n_exercises = c->n_exercises;
+	for (i = 0; i < c->n_exercises; i++) {
+		struct app_exercise_summary *x = &out->exercises[i];
+		const struct store_exercise_progress *p =
+			exercise_progress(ep, n, c->exercises[i].id);
+
+		memset(x, 0, sizeof *x);
+		x->exercise = &c->exercises[i];
+		if (!p)
+			continue;
+		x->attempts = p->attempts;
+		x->passed = p->first_pass != 0;
+		x->first_pass = p->first_pass;
+		x->attempts_to_pass = p->attempts_to_pass;
+		x->hints = p->hints;
+	}
+	return DT_OK;
 }
 
 static enum dt_status add_exercises(struct app *app, struct dt_arena *arena,
@@ -106,6 +147,8 @@ static enum dt_status add_exercises(struct app *app, struct dt_arena *arena,
 		out->exercises_total += ls->exercises_total;
 		out->exercises_passed += ls->exercises_passed;
 	}
+	if (rc == DT_OK && list_exercises(app->course, ep, n, arena, out) != DT_OK)
+		rc = app_nomem(err);
 	return rc;
 }
 
@@ -223,16 +266,24 @@ enum dt_status app_summary(struct app *app, struct dt_arena *arena,
 enum dt_status app_mark_read(struct app *app, const char *lesson,
                              const char *section, struct dt_error *err)
 {
-	return store_mark_read(app->store, app->learner_id, lesson, section,
-	                       app_now(app), err);
+	enum dt_status rc = app_learner_ensure(app, err);
+
+	if (rc == DT_OK)
+		rc = store_mark_read(app->store, app->learner_id, lesson, section,
+		                     app_now(app), err);
+	return rc;
 }
 
 enum dt_status app_set_position(struct app *app, const char *lesson,
                                 const char *section, int line,
                                 struct dt_error *err)
 {
-	return store_set_position(app->store, app->learner_id, lesson, section,
-	                          line, app_now(app), err);
+	enum dt_status rc = app_learner_ensure(app, err);
+
+	if (rc == DT_OK)
+		rc = store_set_position(app->store, app->learner_id, lesson, section,
+		                        line, app_now(app), err);
+	return rc;
 }
 
 enum dt_status app_get_position(struct app *app, const char *lesson,
@@ -243,25 +294,63 @@ enum dt_status app_get_position(struct app *app, const char *lesson,
 	                          section, line, err);
 }
 
+/* The course's exercise id with hints (0..its number of hints) seen; and
+ * the learner's profile, about to be written to. */
+static enum dt_status exercise_write(struct app *app, const char *id,
+                                     int hints,
+                                     const struct course_exercise **out,
+                                     struct dt_error *err)
+{
+	const struct course_exercise *ex = course_find_exercise(app->course, id);
+
+	*out = ex;
+	if (!ex)
+		return dt_error_set(err, DT_ERR_NOTFOUND, NULL, 0, 0,
+		                    "the course has no exercise '%s'", id);
+	if (hints < 0 || (size_t)hints > ex->n_hints)
+		return dt_error_set(err, DT_ERR_INVALID, NULL, 0, 0,
+		                    "exercise '%s' has %zu hint%s, not %d", id,
+		                    ex->n_hints, ex->n_hints == 1 ? "" : "s", hints);
+	return app_learner_ensure(app, err);
+}
+
 enum dt_status app_record_exercise(struct app *app, const char *exercise,
                                    bool passed_checks, int hints,
                                    struct dt_error *err)
 {
-	const struct course_exercise *ex = course_find_exercise(app->course,
-	                                                        exercise);
+	const struct course_exercise *ex;
+	enum dt_status rc = exercise_write(app, exercise, hints, &ex, err);
 
-	if (!ex)
-		return dt_error_set(err, DT_ERR_NOTFOUND, NULL, 0, 0,
-		                    "the course has no exercise '%s'", exercise);
+	if (rc != DT_OK)
+		return rc;
 	return store_record_exercise(app->store, app->learner_id, exercise,
 	                             ex->lesson_id ? ex->lesson_id : "",
 	                             passed_checks, hints, app_now(app), err);
 }
 
+enum dt_status app_record_hint(struct app *app, const char *exercise,
+                               int hints_seen, struct dt_error *err)
+{
+	const struct course_exercise *ex;
+	enum dt_status rc = exercise_write(app, exercise, hints_seen, &ex, err);
+
+	if (rc != DT_OK)
+		return rc;
+	return store_record_hint(app->store, app->learner_id, exercise,
+	                         ex->lesson_id ? ex->lesson_id : "", hints_seen,
+	                         app_now(app), err);
+}
+
+/* Exporting names the learner, so the profile is made even when there is
+ * nothing else in it yet. */
 enum dt_status app_progress_export(struct app *app, struct dt_buf *out,
                                    struct dt_error *err)
 {
-	return store_export(app->store, app->learner_id, out, err);
+	enum dt_status rc = app_learner_ensure(app, err);
+
+	if (rc == DT_OK)
+		rc = store_export(app->store, app->learner_id, out, err);
+	return rc;
 }
 
 enum dt_status app_progress_import(struct app *app, const char *doc,
@@ -269,7 +358,11 @@ enum dt_status app_progress_import(struct app *app, const char *doc,
                                    struct store_import_stats *stats,
                                    struct dt_error *err)
 {
-	return store_import(app->store, app->learner_id, doc, len, stats, err);
+	enum dt_status rc = app_learner_ensure(app, err);
+
+	if (rc == DT_OK)
+		rc = store_import(app->store, app->learner_id, doc, len, stats, err);
+	return rc;
 }
 
 enum dt_status app_reset(struct app *app, const char *lesson,
@@ -277,5 +370,7 @@ enum dt_status app_reset(struct app *app, const char *lesson,
 {
 	if (lesson && app_check_lesson(app->course, lesson, err) != DT_OK)
 		return err->code;
+	if (app->learner_id == 0)
+		return DT_OK;           /* no profile: nothing to delete */
 	return store_reset(app->store, app->learner_id, lesson, err);
 }

@@ -10,52 +10,11 @@
 
 #include "app_int.h"
 
-static bool has_id(const char **ids, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return true;
-	return false;
-}
-
 enum dt_status app_report_exams(struct app *app, struct dt_arena *arena,
                                 const char ***ids, size_t *n,
                                 struct dt_error *err)
 {
-	struct store_learner *learners;
-	const char **out = NULL;
-	size_t n_learners, i, j, cap = 0;
-	enum dt_status rc;
-
-	*ids = NULL;
-	*n = 0;
-	rc = store_learners(app->store, arena, &learners, &n_learners, err);
-	for (i = 0; rc == DT_OK && i < n_learners; i++) {
-		struct store_attempt *at;
-		size_t n_at;
-
-		rc = store_exam_history(app->store, learners[i].id, NULL, arena, &at,
-		                        &n_at, err);
-		for (j = 0; rc == DT_OK && j < n_at; j++) {
-			if (at[j].status == STORE_ATTEMPT_OPEN || has_id(out, *n, at[j].exam))
-				continue;
-			if (*n == cap) {
-				const char **grown = dt_arena_alloc(arena, (cap * 2 + 8) * sizeof *grown);
-
-				if (!grown)
-					return app_nomem(err);
-				if (*n)
-					memcpy(grown, out, *n * sizeof *out);
-				out = grown;
-				cap = cap * 2 + 8;
-			}
-			out[(*n)++] = at[j].exam;
-		}
-	}
-	*ids = out;
-	return rc;
+	return store_exams(app->store, arena, ids, n, err);
 }
 
 /* The question id's column, added when new (cols has room for every

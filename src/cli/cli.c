@@ -90,18 +90,35 @@ void cli_put_safe(FILE *f, const char *s)
 	dt_free(clean);
 }
 
-void cli_errorf(const char *fmt, ...)
+static void verrorf(const char *fmt, va_list ap)
 {
 	char msg[1024];
-	va_list ap;
 
-	va_start(ap, fmt);
 	if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
 		dt_strlcpy(msg, "error", sizeof msg);
-	va_end(ap);
 	fputs("dockertutor: ", stderr);
 	cli_put_safe(stderr, msg);
 	fputc('\n', stderr);
+}
+
+void cli_errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verrorf(fmt, ap);
+	va_end(ap);
+}
+
+int cli_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verrorf(fmt, ap);
+	va_end(ap);
+	fputs(usage, stderr);
+	return CLI_USAGE;
 }
 
 void cli_print_error(const struct dt_error *err)
@@ -184,40 +201,14 @@ int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Prints the errors that kept the course from loading, as `dockertutor
- * check` does; warnings are for authors and stay with check. */
-static void print_course_errors(const struct course_diags *diags,
-                                const char *dir)
-{
-	size_t i;
-
-	for (i = 0; i < diags->n; i++) {
-		const struct course_diag *d = &diags->items[i];
-
-		if (d->severity != COURSE_ERROR)
-			continue;
-		cli_put_safe(stderr, d->file);
-		if (d->line > 0)
-			fprintf(stderr, ":%d:%d", d->line, d->col);
-		fputs(": error: ", stderr);
-		cli_put_safe(stderr, d->msg);
-		fputc('\n', stderr);
-	}
-	cli_errorf("cannot open the course: %zu error%s; 'dockertutor check %s' "
-	           "lists every problem", diags->n_errors,
-	           diags->n_errors == 1 ? "" : "s", dir);
-}
-
 /* Without a command: the course on a terminal, else a pointer to the
- * modes that work without one. */
+ * modes that work without one.  The app is opened before curses starts,
+ * so a course or database problem prints as one clear line (cli_app_open)
+ * on a normal terminal. */
 static int no_command(const struct cli_ctx *ctx)
 {
 	struct ui_options opts = {0};
-	struct course_diags diags;
-	struct course *course = NULL;
-	struct dt_error err;
-	char dir[4096];
-	enum dt_status rc;
+	struct app *app;
 	int status;
 
 	if (!ui_terminal_ok()) {
@@ -226,23 +217,20 @@ static int no_command(const struct cli_ctx *ctx)
 		      "(usage: dockertutor --help)\n", stderr);
 		return CLI_USAGE;
 	}
-	dt_error_clear(&err);
-	if (!cli_find_content(ctx, dir, sizeof dir, &err)) {
-		cli_print_error(&err);
-		return CLI_FAIL;
-	}
-	course_diags_init(&diags);
-	rc = course_load(dir, &course, &diags, &err);
-	if (rc == DT_ERR_INVALID)
-		print_course_errors(&diags, dir);
-	else if (rc != DT_OK)
-		cli_print_error(&err);
-	course_diags_fini(&diags);
-	if (rc != DT_OK)
-		return CLI_FAIL;
-	opts.course = course;
+	status = cli_app_open(ctx, &app);
+	if (status != CLI_OK)
+		return status;
+	opts.app = app;
 	status = ui_run(&opts);
-	course_free(course);
+	app_close(app);
+	return status;
+}
+
+/* A command whose output could not be written failed, whatever it says. */
+static int finish(int status)
+{
+	if (status == CLI_OK && !cli_flush_ok())
+		return CLI_FAIL;
 	return status;
 }
 
@@ -271,8 +259,8 @@ int cli_main(int argc, char **argv)
 		case 'C': ctx.content_dir = optarg; break;
 		case 'D': ctx.db_path = optarg; break;
 		case 'L': ctx.learner = optarg; break;
-		case 'h': print_usage(stdout); return CLI_OK;
-		case 'V': puts("dockertutor " DT_VERSION); return CLI_OK;
+		case 'h': print_usage(stdout); return finish(CLI_OK);
+		case 'V': puts("dockertutor " DT_VERSION); return finish(CLI_OK);
 		default: print_usage(stderr); return CLI_USAGE;
 		}
 	}
@@ -289,8 +277,8 @@ int cli_main(int argc, char **argv)
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
 	                  strcmp(argv[1], "-h") == 0)) {
 		fputs(cmd->usage, stdout);
-		return CLI_OK;
+		return finish(CLI_OK);
 	}
 	cli_reset_getopt();
-	return cmd->fn(&ctx, argc, argv);
+	return finish(cmd->fn(&ctx, argc, argv));
 }

@@ -18,23 +18,31 @@
 #define TEXT_WIDTH_DEFAULT 78
 #define TEXT_WIDTH_MAX 120
 
+void cli_print_diag(FILE *f, const struct course_diag *d, bool color)
+{
+	bool error = d->severity == COURSE_ERROR;
+
+	if (color)
+		fputs("\033[1m", f);
+	cli_put_safe(f, d->file);
+	if (d->line > 0)
+		fprintf(f, ":%d:%d", d->line, d->col);
+	fputs(color ? ":\033[0m " : ": ", f);
+	if (color)
+		fputs(error ? "\033[1;31m" : "\033[1;35m", f);
+	fputs(error ? "error:" : "warning:", f);
+	fputs(color ? "\033[0m " : " ", f);
+	cli_put_safe(f, d->msg);
+	fputc('\n', f);
+}
+
 void cli_print_diags(const struct course_diags *diags, bool with_warnings)
 {
 	size_t i;
 
-	for (i = 0; i < diags->n; i++) {
-		const struct course_diag *d = &diags->items[i];
-
-		if (d->severity != COURSE_ERROR && !with_warnings)
-			continue;
-		cli_put_safe(stderr, d->file);
-		if (d->line > 0)
-			fprintf(stderr, ":%d:%d", d->line, d->col);
-		fprintf(stderr, ": %s: ",
-		        d->severity == COURSE_ERROR ? "error" : "warning");
-		cli_put_safe(stderr, d->msg);
-		fputc('\n', stderr);
-	}
+	for (i = 0; i < diags->n; i++)
+		if (diags->items[i].severity == COURSE_ERROR || with_warnings)
+			cli_print_diag(stderr, &diags->items[i], false);
 }
 
 /* $DOCKERTUTOR_NOW (Unix seconds) stops the clock, for tests and demos. */
@@ -246,9 +254,13 @@ void cli_prompt(const char *fmt, ...)
 	if (!isatty(STDIN_FILENO)) {
 		while (len && text[len - 1] == ' ')
 			len--;
+		if (len == sizeof text - 1)
+			len--;                  /* a cut prompt still ends its line */
 		text[len++] = '\n';
+		text[len] = '\0';
 	}
-	fwrite(text, 1, len, stdout);
+	/* Prompts quote titles and names: sanitised like every other text. */
+	cli_put_safe(stdout, text);
 	fflush(stdout);
 }
 
@@ -362,4 +374,55 @@ bool cli_flush_ok(void)
 		return true;
 	cli_errorf("cannot write the output: %s", strerror(errno));
 	return false;
+}
+
+bool cli_parse_number(const char *s, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		unsigned d;
+
+		if (*s < '0' || *s > '9')
+			return false;
+		d = (unsigned)(*s - '0');
+		if (v > max / 10 || d > max - v * 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+int cli_with_app(const struct cli_ctx *ctx, cli_app_fn *fn, const void *opts)
+{
+	struct app *app;
+	int status = cli_app_open(ctx, &app);
+
+	if (status != CLI_OK)
+		return status;
+	status = fn(app, opts);
+	app_close(app);
+	if (status == CLI_OK && !cli_flush_ok())
+		status = CLI_FAIL;
+	return status;
+}
+
+void cli_put_cell(FILE *f, const char *s, int width)
+{
+	char *clean = dt_sanitize(s, strlen(s), false);
+	size_t w;
+
+	if (!clean) {
+		fputs("?", f);
+		w = 1;
+	} else {
+		fputs(clean, f);
+		w = dt_utf8_width(clean, strlen(clean));
+		dt_free(clean);
+	}
+	for (; width > 0 && w < (size_t)width; w++)
+		fputc(' ', f);
 }

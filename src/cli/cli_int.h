@@ -129,4 +129,33 @@ void cli_csv_field(FILE *f, const char *s);
 /* Flushes stdout; false (after printing an error) when writing failed. */
 bool cli_flush_ok(void);
 
+/* ---- Shared by the commands' option parsers and tables ---- */
+
+/* Prints "dockertutor: MESSAGE" (as cli_errorf, in cli.c) and then usage
+ * on stderr; returns CLI_USAGE, so a parser can `return
+ * cli_usage_error(...)`. */
+int cli_usage_error(const char *usage, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Parses a whole decimal number from 0 to max (digits only: no sign, no
+ * blanks, no overflow); false otherwise. */
+bool cli_parse_number(const char *s, uint64_t max, uint64_t *out);
+
+/* The body of a command built on the app: it gets the open app and the
+ * command's options, and returns the exit status. */
+typedef int cli_app_fn(struct app *app, const void *opts);
+
+/* Opens the app (cli_app_open), runs fn, closes the app and checks that
+ * standard output was written.  Returns fn's status, or cli_app_open's
+ * when the app cannot be opened, or CLI_FAIL when writing failed. */
+int cli_with_app(const struct cli_ctx *ctx, cli_app_fn *fn, const void *opts);
+
+/* One course diagnostic as FILE:LINE:COL: error|warning: MESSAGE and a
+ * newline, sanitised; bold file and coloured severity when color. */
+void cli_print_diag(FILE *f, const struct course_diag *d, bool color);
+
+/* Prints s sanitised, then spaces up to width display columns (none when
+ * s is as wide or wider): a table cell, like printf's %-Ns. */
+void cli_put_cell(FILE *f, const char *s, int width);
+
 #endif

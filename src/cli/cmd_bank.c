@@ -51,13 +51,6 @@ struct bank_opts {
 	const char *output;
 };
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	cli_errorf(fmt, arg);
-	fputs(cmd_bank_usage, stderr);
-	return CLI_USAGE;
-}
-
 /* Which options each subcommand takes, and whether it needs an argument. */
 static const struct {
 	const char *name;
@@ -80,15 +73,18 @@ static int check_sub(struct bank_opts *o, const char *given)
 			continue;
 		for (j = 0; given[j]; j++)
 			if (!strchr(subs[i].options, given[j]))
-				return usage_error("that option does not apply to 'bank %s'",
-				                   o->sub);
+				return cli_usage_error(cmd_bank_usage, "that option "
+				                       "does not apply to 'bank %s'",
+				                       o->sub);
 		if (subs[i].arg != (o->arg != NULL))
-			return usage_error(subs[i].arg ? "'bank %s' needs an argument"
-			                               : "'bank %s' takes no argument",
-			                   o->sub);
+			return cli_usage_error(cmd_bank_usage,
+			                       subs[i].arg ? "'bank %s' needs an argument"
+			                                   : "'bank %s' takes no argument",
+			                       o->sub);
 		return -1;
 	}
-	return usage_error("unknown bank command '%s'", o->sub);
+	return cli_usage_error(cmd_bank_usage, "unknown bank command '%s'",
+	                       o->sub);
 }
 
 static int parse_opts(int argc, char **argv, struct bank_opts *o)
@@ -112,14 +108,15 @@ static int parse_opts(int argc, char **argv, struct bank_opts *o)
 			return CLI_OK;
 		}
 		if (c == '?' || c == ':')
-			return usage_error("%s", "see the options below");
+			return cli_usage_error(cmd_bank_usage, "see the options "
+			                       "below");
 		if (n_given + 1 < sizeof given && !strchr(given, c))
 			given[n_given++] = (char)c;
 		switch (c) {
 		case 'f':
 			if (!app_bank_format_parse(optarg, &o->format))
-				return usage_error("--format is yaml, gift or aiken, not "
-				                   "'%s'", optarg);
+				return cli_usage_error(cmd_bank_usage, "--format is yaml, "
+				                       "gift or aiken, not '%s'", optarg);
 			o->has_format = true;
 			break;
 		case 'n': o->name = optarg; break;
@@ -129,13 +126,14 @@ static int parse_opts(int argc, char **argv, struct bank_opts *o)
 		}
 	}
 	if (optind >= argc)
-		return usage_error("%s", "bank needs a command: list, show, stats, "
-		                   "import or export");
+		return cli_usage_error(cmd_bank_usage, "bank needs a command: list, "
+		                       "show, stats, import or export");
 	o->sub = argv[optind++];
 	if (optind < argc)
 		o->arg = argv[optind++];
 	if (optind < argc)
-		return usage_error("unexpected argument '%s'", argv[optind]);
+		return cli_usage_error(cmd_bank_usage, "unexpected argument '%s'",
+		                       argv[optind]);
 	return check_sub(o, given);
 }
 
@@ -154,9 +152,14 @@ static int bank_list(struct app *app)
 		cli_print_error(&err);
 		status = CLI_FAIL;
 	}
+	/* Names and titles come from a database others may write to: every
+	 * cell is sanitised. */
 	for (i = 0; status == CLI_OK && i < n; i++) {
-		printf("  %-28s  %-8s  %5zu question%s  ", banks[i].name,
-		       banks[i].kind, banks[i].n_questions,
+		fputs("  ", stdout);
+		cli_put_cell(stdout, banks[i].name, 28);
+		fputs("  ", stdout);
+		cli_put_cell(stdout, banks[i].kind, 8);
+		printf("  %5zu question%s  ", banks[i].n_questions,
 		       banks[i].n_questions == 1 ? " " : "s");
 		cli_put_safe(stdout, banks[i].title);
 		putchar('\n');
@@ -285,9 +288,12 @@ static int bank_stats(struct app *app, const char *name)
 		                                 100.0 * (double)t[i].correct /
 		                                     (double)t[i].answers))
 			dt_strlcpy(facility, "?", sizeof facility);
-		printf("%-32s %-24s %8zu %8zu %6zu %9s\n", t[i].question,
-		       t[i].lesson && *t[i].lesson ? t[i].lesson : "-", t[i].learners,
-		       t[i].answers, t[i].correct, facility);
+		cli_put_cell(stdout, t[i].question, 32);
+		putchar(' ');
+		cli_put_cell(stdout, t[i].lesson && *t[i].lesson ? t[i].lesson
+		                                                 : "-", 24);
+		printf(" %8zu %8zu %6zu %9s\n", t[i].learners, t[i].answers,
+		       t[i].correct, facility);
 	}
 	dt_arena_fini(&arena);
 	return CLI_OK;
@@ -311,8 +317,9 @@ static int bank_import(struct app *app, const struct bank_opts *o)
 	size_t n;
 
 	if (!o->has_format && !app_bank_format_guess(o->arg, &format))
-		return usage_error("cannot tell the format of '%s' from its "
-		                   "extension; give --format", o->arg);
+		return cli_usage_error(cmd_bank_usage, "cannot tell the format of "
+		                       "'%s' from its extension; give --format",
+		                       o->arg);
 	course_diags_init(&diags);
 	dt_error_clear(&err);
 	rc = app_bank_import(app, o->arg, format, o->name, &diags, &n, &err);
@@ -380,29 +387,28 @@ static int bank_export(struct app *app, const struct bank_opts *o)
 	return status;
 }
 
+static int run(struct app *app, const void *opts)
+{
+	const struct bank_opts *o = opts;
+
+	if (strcmp(o->sub, "list") == 0)
+		return bank_list(app);
+	if (strcmp(o->sub, "show") == 0)
+		return bank_show(app, o->arg);
+	if (strcmp(o->sub, "stats") == 0)
+		return bank_stats(app, o->bank);
+	if (strcmp(o->sub, "import") == 0)
+		return bank_import(app, o);
+	return bank_export(app, o);
+}
+
 int cmd_bank(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct bank_opts o;
-	struct app *app;
 	int status;
 
 	memset(&o, 0, sizeof o);
 	if ((status = parse_opts(argc, argv, &o)) >= 0)
 		return status;
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
-	if (strcmp(o.sub, "list") == 0)
-		status = bank_list(app);
-	else if (strcmp(o.sub, "show") == 0)
-		status = bank_show(app, o.arg);
-	else if (strcmp(o.sub, "stats") == 0)
-		status = bank_stats(app, o.bank);
-	else if (strcmp(o.sub, "import") == 0)
-		status = bank_import(app, &o);
-	else
-		status = bank_export(app, &o);
-	app_close(app);
-	if (status == CLI_OK && !cli_flush_ok())
-		status = CLI_FAIL;
-	return status;
+	return cli_with_app(ctx, run, &o);
 }

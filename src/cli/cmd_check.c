@@ -32,26 +32,6 @@ struct check_opts {
 	bool color;
 };
 
-static void print_diag(const struct course_diag *d, bool color)
-{
-	const char *sev = d->severity == COURSE_ERROR ? "error" : "warning";
-	const char *hue = d->severity == COURSE_ERROR ? "\033[1;31m"
-	                                              : "\033[1;35m";
-
-	if (color)
-		fputs("\033[1m", stdout);
-	cli_put_safe(stdout, d->file);
-	if (d->line > 0)
-		printf(":%d:%d", d->line, d->col);
-	fputs(":", stdout);
-	if (color)
-		printf("\033[0m %s%s:\033[0m ", hue, sev);
-	else
-		printf(" %s: ", sev);
-	cli_put_safe(stdout, d->msg);
-	putchar('\n');
-}
-
 static const char *plural(size_t n)
 {
 	return n == 1 ? "" : "s";
@@ -153,7 +133,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	}
 	for (i = 0; i < diags.n; i++)
-		print_diag(&diags.items[i], o.color);
+		cli_print_diag(stdout, &diags.items[i], o.color);
 	if (!o.quiet)
 		print_summary(&diags);
 	status = diags.n_errors || (o.strict && diags.n_warnings) ? CLI_FAIL

@@ -65,13 +65,6 @@ struct run {
 	int status;
 };
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	cli_errorf(fmt, arg);
-	fputs(cmd_exam_usage, stderr);
-	return CLI_USAGE;
-}
-
 static int parse_opts(int argc, char **argv, struct exam_opts *o)
 {
 	static const struct option opts[] = {
@@ -81,16 +74,14 @@ static int parse_opts(int argc, char **argv, struct exam_opts *o)
 		{"help",  no_argument,       NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	char *end;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'S':
-			o->e.seed = strtoull(optarg, &end, 10);
-			if (!*optarg || *end || *optarg == '-')
-				return usage_error("--seed takes a whole number, not '%s'",
-				                   optarg);
+			if (!cli_parse_number(optarg, UINT64_MAX, &o->e.seed))
+				return cli_usage_error(cmd_exam_usage, "--seed takes a "
+				                       "whole number, not '%s'", optarg);
 			o->e.has_seed = true;
 			break;
 		case 'L': o->list = true; break;
@@ -100,8 +91,8 @@ static int parse_opts(int argc, char **argv, struct exam_opts *o)
 		}
 	}
 	if (argc - optind > 1)
-		return usage_error("exam takes one exam, found also '%s'",
-		                   argv[optind + 1]);
+		return cli_usage_error(cmd_exam_usage, "exam takes one exam, found "
+		                       "also '%s'", argv[optind + 1]);
 	if (optind < argc)
 		o->e.blueprint = argv[optind];
 	return -1;
@@ -442,8 +433,9 @@ static void jump(struct run *r, const char *arg)
 	unsigned long n = strtoul(arg, &end, 10);
 
 	if (*end || n < 1 || n > app_exam_count(r->exam)) {
-		printf("There is no question %s: the exam has %zu.\n", arg,
-		       app_exam_count(r->exam));
+		fputs("There is no question ", stdout);
+		cli_put_safe(stdout, arg);
+		printf(": the exam has %zu.\n", app_exam_count(r->exam));
 		return;
 	}
 	r->cur = n - 1;
@@ -490,8 +482,11 @@ static bool command(struct run *r, const char *line)
 		submit(r);
 	else if (strcmp(c, "q") == 0)
 		r->done = true;
-	else if (prefixed || !x)
-		printf("Unknown command '%s': N, f, r, s or q.\n", c);
+	else if (prefixed || !x) {
+		fputs("Unknown command '", stdout);
+		cli_put_safe(stdout, c);
+		puts("': N, f, r, s or q.");
+	}
 	else
 		return false;
 	return true;
@@ -645,7 +640,7 @@ static int run_exam(struct run *r)
 		print_leave(r);
 	else
 		print_results(r);
-	return cli_flush_ok() ? r->status : CLI_FAIL;
+	return r->status;
 }
 
 static int open_exam(struct app *app, const struct exam_opts *o)
@@ -680,23 +675,23 @@ static int open_exam(struct app *app, const struct exam_opts *o)
 	return status;
 }
 
+static int run(struct app *app, const void *opts)
+{
+	const struct exam_opts *o = opts;
+
+	if (!o->list)
+		return open_exam(app, o);
+	list_exams(stdout, app);
+	return CLI_OK;
+}
+
 int cmd_exam(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct exam_opts o;
-	struct app *app;
 	int status;
 
 	memset(&o, 0, sizeof o);
 	if ((status = parse_opts(argc, argv, &o)) >= 0)
 		return status;
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
-	if (o.list) {
-		list_exams(stdout, app);
-		status = cli_flush_ok() ? CLI_OK : CLI_FAIL;
-	} else {
-		status = open_exam(app, &o);
-	}
-	app_close(app);
-	return status;
+	return cli_with_app(ctx, run, &o);
 }

@@ -4,15 +4,15 @@
  * learner's workspace and, when it opens, the progress store.
  *
  * The store only records: a check is one attempt (passed or not, with the
- * hints seen so far), and the status, hints and solution rules are read
- * back from it.  When the database cannot be opened the exercises still
- * work, offline, and a note says that progress is not being saved. */
+ * hints seen so far), a hint read is recorded as it is shown, and the
+ * status, hints and solution rules are read back from it.  When the
+ * database cannot be opened the exercises still work, offline, and a note
+ * says that progress is not being saved. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +55,11 @@ const char cmd_exercise_usage[] =
 	"  -f, --force   with solution: show it even if it is not unlocked yet\n"
 	"  -y, --yes     with reset: do not ask for confirmation\n"
 	"  -h, --help    show this help\n";
+
+/* Older versions kept the hints seen since the last check in WS.hints,
+ * beside the workspace: one small number. */
+#define LEGACY_HINTS_SUFFIX ".hints"
+#define LEGACY_HINTS_MAX    32          /* bytes */
 
 enum {
 	OPT_WATCH = 1 << 0,
@@ -267,25 +272,66 @@ static struct progress progress_of(const struct store_exercise_progress *p,
 	return out;
 }
 
-/* The progress of the session's exercise, with the hints seen so far (the
- * store keeps them with each attempt; a hint seen since the last check
- * waits in a file, see hints_pending). */
-static int hints_pending(const struct session *s);
+/* Records that hints_seen hints of the session's exercise have been
+ * seen; false (after a warning) when the store cannot take it. */
+static bool hints_record(struct session *s, int hints_seen)
+{
+	struct dt_error err = {0};
 
+	store_attach(s, true);
+	if (!s->store)
+		return false;
+	if (store_record_hint(s->store, s->learner_id, s->ex->id,
+	                      s->ex->lesson_id, hints_seen, time(NULL),
+	                      &err) != DT_OK) {
+		store_warn(&err);
+		return false;
+	}
+	return true;
+}
+
+/* A workspace from an older version may still have its WS.hints: its
+ * count goes to the store once, then the file goes (it stays when the
+ * store cannot take it, for the next time). */
+static void hints_adopt_file(struct session *s)
+{
+	char path[4200], *data = NULL, *end;
+	struct dt_error err = {0};
+	long n = 0;
+	size_t len;
+	enum dt_status rc;
+
+	if (!dt_snprintf(path, sizeof path, "%s" LEGACY_HINTS_SUFFIX, s->ws))
+		return;
+	rc = dt_read_file(path, LEGACY_HINTS_MAX, &data, &len, &err);
+	if (rc == DT_ERR_NOTFOUND)
+		return;
+	if (rc == DT_OK) {
+		errno = 0;
+		n = strtol(data, &end, 10);
+		if (errno || end == data || n < 0 || (size_t)n > s->ex->n_hints)
+			n = 0;          /* not ours to trust: dropped */
+	}
+	dt_free(data);
+	if (n > 0 && !hints_record(s, (int)n))
+		return;
+	if (unlink(path) != 0 && errno != ENOENT)
+		cli_errorf("cannot remove %s: %s", path, strerror(errno));
+}
+
+/* The progress of the session's exercise, hints seen included. */
 static struct progress progress_get(struct session *s)
 {
 	struct store_exercise_progress *all;
 	struct dt_arena arena;
 	struct progress p;
 	size_t n;
-	int pending = hints_pending(s);
 
+	hints_adopt_file(s);
 	dt_arena_init(&arena);
 	progress_all(s, &arena, &all, &n);
 	p = progress_of(all, n, s->ex->id);
 	dt_arena_fini(&arena);
-	if (pending > p.hints)
-		p.hints = pending;
 	return p;
 }
 
@@ -301,56 +347,7 @@ static void progress_record(struct session *s, bool passed, int hints)
 		store_warn(&err);
 }
 
-/* The store records hints with each attempt (a check).  A hint read
- * before the next check is remembered in WS.hints, beside the workspace
- * rather than in it: it stays out of the learner's build context and
- * survives a reset. */
-static bool hints_path(const struct session *s, char *out, size_t size)
-{
-	return dt_snprintf(out, size, "%s.hints", s->ws);
-}
-
-static int hints_pending(const struct session *s)
-{
-	char path[4200], *data = NULL;
-	size_t len;
-	int n = 0;
-
-	if (hints_path(s, path, sizeof path) &&
-	    dt_read_file(path, 32, &data, &len, NULL) == DT_OK)
-		n = atoi(data);
-	dt_free(data);
-	return n > 0 && (size_t)n <= s->ex->n_hints ? n : 0;
-}
-
-static void hints_remember(const struct session *s, int n)
-{
-	char path[4200], text[32];
-	struct dt_error err = {0};
-
-	if (!hints_path(s, path, sizeof path) ||
-	    !dt_snprintf(text, sizeof text, "%d\n", n) ||
-	    dt_write_file(path, text, strlen(text), 0600, &err) != DT_OK)
-		cli_errorf("cannot remember the hint: %s", err.msg);
-}
-
 /* ---- Session ---------------------------------------------------------- */
-
-/* --learner, else the login name found as the other commands find it:
- * the passwd entry, then $LOGNAME, then $USER.  NULL when there is none. */
-static const char *learner_name(const struct cli_ctx *ctx)
-{
-	const struct passwd *pw = getpwuid(getuid());
-	const char *name = ctx->learner;
-
-	if (!name && pw && pw->pw_name && *pw->pw_name)
-		name = pw->pw_name;
-	if (!name || !*name)
-		name = getenv("LOGNAME");
-	if (!name || !*name)
-		name = getenv("USER");
-	return name && *name ? name : NULL;
-}
 
 static bool load_course(struct session *s)
 {
@@ -414,17 +411,19 @@ static bool find_exercise(struct session *s, const char *id)
 
 static bool open_session(struct session *s, const char *id)
 {
+	char login[APP_MAX_LEARNER + 1];
 	struct dt_error err = {0};
-	const char *name;
+	const char *name = s->ctx->learner;
 
 	s->utf8 = locale_is_utf8();
 	s->width = terminal_width();
-	name = learner_name(s->ctx);
-	if (!name) {
-		cli_errorf("cannot tell who you are; name the learner with "
-		           "--learner NAME");
+	/* The login name as every command finds it. */
+	if (!name && app_default_learner(login, sizeof login, &err) != DT_OK) {
+		cli_print_error(&err);
 		return false;
 	}
+	if (!name)
+		name = login;
 	if (!exercise_learner_is_valid(name) ||
 	    !dt_strlcpy(s->learner, name, sizeof s->learner)) {
 		cli_errorf("'%s' cannot name a learner: use --learner NAME with "
@@ -857,7 +856,7 @@ static int do_hint(struct session *s)
 	fresh = (size_t)p.hints < s->ex->n_hints;
 	if (fresh) {
 		p.hints++;
-		hints_remember(s, p.hints);
+		(void)hints_record(s, p.hints);     /* warns when not saved */
 	}
 	for (i = 0; i < (size_t)p.hints; i++) {
 		bool seen = !fresh || i + 1 < (size_t)p.hints;

@@ -26,16 +26,24 @@ const char cmd_lesson_usage[] =
 	"                    terminal's width, else 80)\n"
 	"  -h, --help        show this help\n";
 
+#define WIDTH_MIN 20
+#define WIDTH_MAX 500           /* --width */
+#define COLUMNS_MAX 65535       /* $COLUMNS, as wide as a terminal gets */
+
+/* The terminal's width, else $COLUMNS when it is a number (atoi would take
+ * "12abc" and overflow on a long one). */
 static int terminal_width(void)
 {
 	struct winsize ws;
 	const char *env = getenv("COLUMNS");
+	uint64_t cols;
 
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20)
+	    ws.ws_col >= WIDTH_MIN)
 		return ws.ws_col;
-	if (env && atoi(env) >= 20)
-		return atoi(env);
+	if (env && cli_parse_number(env, COLUMNS_MAX, &cols) &&
+	    cols >= WIDTH_MIN)
+		return (int)cols;
 	return 80;
 }
 
@@ -171,7 +179,14 @@ static int show(const struct course *course, const char *key,
 	return CLI_OK;
 }
 
-int cmd_lesson(struct cli_ctx *ctx, int argc, char **argv)
+struct lesson_opts {
+	const char *verb;        /* "list" or "show" */
+	const char *key;         /* show: the lesson's id or number */
+	const char *section;
+	int width;               /* 0: the terminal's */
+};
+
+static int parse_opts(int argc, char **argv, struct lesson_opts *o)
 {
 	static const struct option opts[] = {
 		{"section", required_argument, NULL, 's'},
@@ -179,37 +194,48 @@ int cmd_lesson(struct cli_ctx *ctx, int argc, char **argv)
 		{"help",    no_argument,       NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *section = NULL, *verb;
-	int width = 0, c, status;
+	uint64_t w;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "s:w:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': o->section = optarg; break;
+		case 'w':
+			if (!cli_parse_number(optarg, WIDTH_MAX, &w) ||
+			    w < WIDTH_MIN) {
+				cli_errorf("--width takes a number from %d to %d",
+				           WIDTH_MIN, WIDTH_MAX);
+				return CLI_USAGE;
+			}
+			o->width = (int)w;
+			break;
+		case 'h': fputs(cmd_lesson_usage, stdout); return CLI_OK;
+		default: fputs(cmd_lesson_usage, stderr); return CLI_USAGE;
+		}
+	}
+	o->verb = optind < argc ? argv[optind] : NULL;
+	o->key = argc - optind == 2 ? argv[optind + 1] : NULL;
+	if (!o->verb || !((strcmp(o->verb, "list") == 0 && argc - optind == 1) ||
+	                  (strcmp(o->verb, "show") == 0 && argc - optind == 2))) {
+		fputs(cmd_lesson_usage, stderr);
+		return CLI_USAGE;
+	}
+	return -1;
+}
+
+/* The course alone (lessons need no database); NULL after printing its
+ * errors. */
+static struct course *load_course(const struct cli_ctx *ctx)
+{
 	struct course_diags diags;
 	struct course *course;
 	struct dt_error err;
 	char dir[4096];
 	size_t i;
 
-	while ((c = getopt_long(argc, argv, "s:w:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': section = optarg; break;
-		case 'w':
-			width = atoi(optarg);
-			if (width < 20 || width > 500) {
-				cli_errorf("--width takes a number from 20 to 500");
-				return CLI_USAGE;
-			}
-			break;
-		case 'h': fputs(cmd_lesson_usage, stdout); return CLI_OK;
-		default: fputs(cmd_lesson_usage, stderr); return CLI_USAGE;
-		}
-	}
-	verb = optind < argc ? argv[optind] : NULL;
-	if (!verb || !((strcmp(verb, "list") == 0 && argc - optind == 1) ||
-	               (strcmp(verb, "show") == 0 && argc - optind == 2))) {
-		fputs(cmd_lesson_usage, stderr);
-		return CLI_USAGE;
-	}
 	if (!cli_find_content(ctx, dir, sizeof dir, &err)) {
 		cli_print_error(&err);
-		return CLI_FAIL;
+		return NULL;
 	}
 	course_diags_init(&diags);
 	if (course_load(dir, &course, &diags, &err) != DT_OK) {
@@ -220,15 +246,26 @@ int cmd_lesson(struct cli_ctx *ctx, int argc, char **argv)
 				           diags.items[i].msg);
 		if (diags.n_errors == 0)
 			cli_print_error(&err);
-		course_diags_fini(&diags);
-		return CLI_FAIL;
 	}
 	course_diags_fini(&diags);
-	if (strcmp(verb, "list") == 0)
+	return course;
+}
+
+int cmd_lesson(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct lesson_opts o = { NULL, NULL, NULL, 0 };
+	struct course *course;
+	int status;
+
+	if ((status = parse_opts(argc, argv, &o)) >= 0)
+		return status;
+	if (!(course = load_course(ctx)))
+		return CLI_FAIL;
+	if (strcmp(o.verb, "list") == 0)
 		status = list(course);
 	else
-		status = show(course, argv[optind + 1], section,
-		              width ? width : terminal_width());
+		status = show(course, o.key, o.section,
+		              o.width ? o.width : terminal_width());
 	course_free(course);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_errorf("cannot write the lesson");

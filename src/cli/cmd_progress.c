@@ -22,13 +22,6 @@ const char cmd_progress_usage[] =
 	"Options:\n"
 	"  -h, --help   show this help\n";
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	cli_errorf(fmt, arg);
-	fputs(cmd_progress_usage, stderr);
-	return CLI_USAGE;
-}
-
 static int export_to(struct app *app, const char *path)
 {
 	struct dt_error err;
@@ -72,7 +65,9 @@ static int import_from(struct app *app, const char *path)
 		cli_print_error(&err);
 		status = CLI_FAIL;
 	} else {
-		printf("Imported %s into the progress of ", path);
+		fputs("Imported ", stdout);
+		cli_put_safe(stdout, path);
+		fputs(" into the progress of ", stdout);
 		cli_put_safe(stdout, app_learner(app));
 		printf(": %zu record%s added, %zu already present", st.added,
 		       st.added == 1 ? "" : "s", st.duplicates);
@@ -85,14 +80,22 @@ static int import_from(struct app *app, const char *path)
 	return status;
 }
 
+static int run(struct app *app, const void *opts)
+{
+	char *const *args = opts;     /* the command and its file */
+
+	if (strcmp(args[0], "export") == 0)
+		return export_to(app, args[1]);
+	return import_from(app, args[1]);
+}
+
 int cmd_progress(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct app *app;
-	int c, status;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (c == 'h') {
@@ -103,18 +106,11 @@ int cmd_progress(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	}
 	if (argc - optind != 2)
-		return usage_error("%s", "progress needs export FILE or import FILE");
+		return cli_usage_error(cmd_progress_usage, "progress needs export "
+		                       "FILE or import FILE");
 	if (strcmp(argv[optind], "export") != 0 &&
 	    strcmp(argv[optind], "import") != 0)
-		return usage_error("unknown progress command '%s'", argv[optind]);
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
-	if (strcmp(argv[optind], "export") == 0)
-		status = export_to(app, argv[optind + 1]);
-	else
-		status = import_from(app, argv[optind + 1]);
-	app_close(app);
-	if (status == CLI_OK && !cli_flush_ok())
-		status = CLI_FAIL;
-	return status;
+		return cli_usage_error(cmd_progress_usage, "unknown progress "
+		                       "command '%s'", argv[optind]);
+	return cli_with_app(ctx, run, argv + optind);
 }

@@ -10,6 +10,7 @@
 #include "cli_int.h"
 
 #define QUIZ_DEFAULT_COUNT 10
+#define QUIZ_MAX_COUNT 100000u      /* --count */
 #define QUIZ_TRIES 2                /* tries per question before skipping */
 
 const char cmd_quiz_usage[] =
@@ -48,32 +49,6 @@ struct quiz_opts {
 	bool has_mode;
 };
 
-static bool parse_count(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10);
-
-	if (!*s || *end || *s == '-' || v > 100000)
-		return false;
-	*out = (size_t)v;
-	return true;
-}
-
-static bool parse_seed(const char *s, uint64_t *out)
-{
-	char *end;
-
-	*out = strtoull(s, &end, 10);
-	return *s && !*end && *s != '-';
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	cli_errorf(fmt, arg);
-	fputs(cmd_quiz_usage, stderr);
-	return CLI_USAGE;
-}
-
 static int parse_opts(int argc, char **argv, struct quiz_opts *o)
 {
 	static const struct option opts[] = {
@@ -86,6 +61,7 @@ static int parse_opts(int argc, char **argv, struct quiz_opts *o)
 		{"help",   no_argument,       NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	uint64_t count;
 	int c;
 
 	o->p.count = QUIZ_DEFAULT_COUNT;
@@ -96,19 +72,22 @@ static int parse_opts(int argc, char **argv, struct quiz_opts *o)
 		case 'm':
 			if (!quiz_source_parse(optarg, &o->p.source) ||
 			    o->p.source == QUIZ_FROM_LESSON || o->p.source == QUIZ_FROM_TAG)
-				return usage_error("--mode is mistakes, unseen or review, "
-				                   "not '%s'", optarg);
+				return cli_usage_error(cmd_quiz_usage, "--mode is "
+				                       "mistakes, unseen or review, not "
+				                       "'%s'", optarg);
 			o->has_mode = true;
 			break;
 		case 'n':
-			if (!parse_count(optarg, &o->p.count))
-				return usage_error("--count takes a number from 0 to 100000, "
-				                   "not '%s'", optarg);
+			if (!cli_parse_number(optarg, QUIZ_MAX_COUNT, &count))
+				return cli_usage_error(cmd_quiz_usage, "--count takes a "
+				                       "number from 0 to %u, not '%s'",
+				                       QUIZ_MAX_COUNT, optarg);
+			o->p.count = (size_t)count;
 			break;
 		case 'S':
-			if (!parse_seed(optarg, &o->p.seed))
-				return usage_error("--seed takes a whole number, not '%s'",
-				                   optarg);
+			if (!cli_parse_number(optarg, UINT64_MAX, &o->p.seed))
+				return cli_usage_error(cmd_quiz_usage, "--seed takes a "
+				                       "whole number, not '%s'", optarg);
 			break;
 		case 'P': break;
 		case 'h': fputs(cmd_quiz_usage, stdout); return CLI_OK;
@@ -116,7 +95,8 @@ static int parse_opts(int argc, char **argv, struct quiz_opts *o)
 		}
 	}
 	if (optind < argc)
-		return usage_error("quiz takes no arguments, found '%s'", argv[optind]);
+		return cli_usage_error(cmd_quiz_usage, "quiz takes no arguments, "
+		                       "found '%s'", argv[optind]);
 	if (!o->has_mode)
 		o->p.source = o->p.lesson_id ? QUIZ_FROM_LESSON
 		            : o->p.tag       ? QUIZ_FROM_TAG
@@ -312,8 +292,9 @@ static const char *nothing_message(enum quiz_source source)
 	}
 }
 
-static int run(struct app *app, const struct quiz_opts *o)
+static int run(struct app *app, const void *opts)
 {
+	const struct quiz_opts *o = opts;
 	struct app_practice *p;
 	const struct app_item *it;
 	struct cli_input in;
@@ -340,23 +321,16 @@ static int run(struct app *app, const struct quiz_opts *o)
 	if (shown)
 		print_summary(app, p);
 	app_practice_free(p);
-	if (!cli_flush_ok())
-		return CLI_FAIL;
 	return got == ASK_ERROR ? CLI_FAIL : CLI_OK;
 }
 
 int cmd_quiz(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct quiz_opts o;
-	struct app *app;
 	int status;
 
 	memset(&o, 0, sizeof o);
 	if ((status = parse_opts(argc, argv, &o)) >= 0)
 		return status;
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
-	status = run(app, &o);
-	app_close(app);
-	return status;
+	return cli_with_app(ctx, run, &o);
 }

@@ -47,12 +47,11 @@ static int parse_opts(int argc, char **argv, struct reset_opts *o)
 		default: fputs(cmd_reset_usage, stderr); return CLI_USAGE;
 		}
 	}
-	if (optind < argc || (o->lesson && o->all)) {
-		cli_errorf(optind < argc ? "reset takes no arguments"
-		                         : "--lesson and --all do not go together");
-		fputs(cmd_reset_usage, stderr);
-		return CLI_USAGE;
-	}
+	if (optind < argc)
+		return cli_usage_error(cmd_reset_usage, "reset takes no arguments");
+	if (o->lesson && o->all)
+		return cli_usage_error(cmd_reset_usage, "--lesson and --all do not "
+		                       "go together");
 	return -1;
 }
 
@@ -84,39 +83,40 @@ static bool confirmed(struct app *app, const struct reset_opts *o,
 	return yes;
 }
 
+static int run(struct app *app, const void *opts)
+{
+	const struct reset_opts *o = opts;
+	const struct course_lesson *l = NULL;
+	struct dt_error err;
+
+	dt_error_clear(&err);
+	if (o->lesson && app_find_lesson(app, o->lesson, &l, &err) != DT_OK) {
+		cli_print_error(&err);      /* before asking */
+		return CLI_FAIL;
+	}
+	if (!confirmed(app, o, l))
+		return CLI_FAIL;
+	if (app_reset(app, o->lesson, &err) != DT_OK) {
+		cli_print_error(&err);
+		return CLI_FAIL;
+	}
+	fputs(o->lesson ? "Reset the progress of " : "Reset all progress of ",
+	      stdout);
+	cli_put_safe(stdout, app_learner(app));
+	if (o->lesson) {
+		fputs(" in lesson ", stdout);
+		cli_put_safe(stdout, o->lesson);
+	}
+	puts(".");
+	return CLI_OK;
+}
+
 int cmd_reset(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct reset_opts o = { NULL, false, false };
-	const struct course_lesson *l = NULL;
-	struct dt_error err;
-	struct app *app;
 	int status;
 
 	if ((status = parse_opts(argc, argv, &o)) >= 0)
 		return status;
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
-	dt_error_clear(&err);
-	if (o.lesson && app_find_lesson(app, o.lesson, &l, &err) != DT_OK) {
-		cli_print_error(&err);      /* before asking */
-		status = CLI_FAIL;
-	} else if (!confirmed(app, &o, l)) {
-		status = CLI_FAIL;
-	} else if (app_reset(app, o.lesson, &err) != DT_OK) {
-		cli_print_error(&err);
-		status = CLI_FAIL;
-	} else {
-		fputs(o.lesson ? "Reset the progress of " : "Reset all progress of ",
-		      stdout);
-		cli_put_safe(stdout, app_learner(app));
-		if (o.lesson) {
-			fputs(" in lesson ", stdout);
-			cli_put_safe(stdout, o.lesson);
-		}
-		puts(".");
-	}
-	app_close(app);
-	if (status == CLI_OK && !cli_flush_ok())
-		status = CLI_FAIL;
-	return status;
+	return cli_with_app(ctx, run, &o);
 }

@@ -39,21 +39,17 @@ static int parse_opts(int argc, char **argv, enum stats_format *fmt)
 				*fmt = STATS_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				*fmt = STATS_JSON;
-			else {
-				cli_errorf("--format is text or json, not '%s'", optarg);
-				fputs(cmd_stats_usage, stderr);
-				return CLI_USAGE;
-			}
+			else
+				return cli_usage_error(cmd_stats_usage, "--format is "
+				                       "text or json, not '%s'", optarg);
 			break;
 		case 'h': fputs(cmd_stats_usage, stdout); return CLI_OK;
 		default: fputs(cmd_stats_usage, stderr); return CLI_USAGE;
 		}
 	}
-	if (optind < argc) {
-		cli_errorf("stats takes no arguments, found '%s'", argv[optind]);
-		fputs(cmd_stats_usage, stderr);
-		return CLI_USAGE;
-	}
+	if (optind < argc)
+		return cli_usage_error(cmd_stats_usage, "stats takes no arguments, "
+		                       "found '%s'", argv[optind]);
 	return -1;
 }
 
@@ -262,32 +258,34 @@ static void print_json(const struct app *app, const struct app_summary *s)
 	puts("  }\n}");
 }
 
-int cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
+static int run(struct app *app, const void *opts)
 {
-	enum stats_format fmt = STATS_TEXT;
+	const enum stats_format *fmt = opts;
 	struct app_summary s;
 	struct dt_arena arena;
 	struct dt_error err;
-	struct app *app;
-	int status;
+	int status = CLI_OK;
 
-	if ((status = parse_opts(argc, argv, &fmt)) >= 0)
-		return status;
-	if ((status = cli_app_open(ctx, &app)) != CLI_OK)
-		return status;
 	dt_arena_init(&arena);
 	dt_error_clear(&err);
 	if (app_summary(app, &arena, &s, &err) != DT_OK) {
 		cli_print_error(&err);
 		status = CLI_FAIL;
+	} else if (*fmt == STATS_JSON) {
+		print_json(app, &s);
 	} else {
-		if (fmt == STATS_JSON)
-			print_json(app, &s);
-		else
-			print_text(app, &s);
-		status = cli_flush_ok() ? CLI_OK : CLI_FAIL;
+		print_text(app, &s);
 	}
 	dt_arena_fini(&arena);
-	app_close(app);
 	return status;
+}
+
+int cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
+{
+	enum stats_format fmt = STATS_TEXT;
+	int status;
+
+	if ((status = parse_opts(argc, argv, &fmt)) >= 0)
+		return status;
+	return cli_with_app(ctx, run, &fmt);
 }

@@ -2,10 +2,9 @@
  * and "ANSWER: X".  Aiken carries only single-answer questions, so true/
  * false questions are written as two options and the other types are left
  * out with a warning. */
-#include <ctype.h>
 #include <string.h>
 
-#include "dockertutor/course.h"
+#include "course_int.h"
 
 #define AIKEN_MAX_OPTIONS 26
 
@@ -35,9 +34,9 @@ static const char *copy_trim(struct aiken *a, const char *s, size_t n)
 {
 	const char *c;
 
-	while (n && isspace((unsigned char)*s))
+	while (n && ascii_space(*s))
 		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && ascii_space(s[n - 1]))
 		n--;
 	c = dt_arena_strndup(&a->bank->arena, s, n);
 	if (!c)
@@ -81,7 +80,7 @@ static void finish(struct aiken *a, int line, int letter_col, char letter)
 	struct course_question *q;
 	const char *base;
 	char id[COURSE_MAX_ID + 1];
-	int k, idx = toupper((unsigned char)letter) - 'A';
+	int k, idx = ascii_lower(letter) - 'a';
 	size_t i, n = 0;
 
 	if (a->n_opt < 2) {
@@ -116,8 +115,8 @@ static void finish(struct aiken *a, int line, int letter_col, char letter)
 	base = strrchr(a->path, '/');
 	base = base ? base + 1 : a->path;
 	for (i = 0; base[i] && base[i] != '.' && n < 40; i++)
-		if (isalnum((unsigned char)base[i]) || base[i] == '-')
-			id[n++] = (char)tolower((unsigned char)base[i]);
+		if (ascii_alnum(base[i]) || base[i] == '-')
+			id[n++] = ascii_lower(base[i]);
 	if (!dt_snprintf(id + n, sizeof id - n, "%saiken-%u", n ? "-" : "",
 	                 ++a->n_questions))
 		id[0] = '\0';
@@ -140,7 +139,7 @@ static void line(struct aiken *a, const char *s, size_t n, int line_no)
 {
 	char letter;
 
-	while (n && isspace((unsigned char)s[n - 1]))
+	while (n && ascii_space(s[n - 1]))
 		n--;
 	if (n == 0) {
 		if (a->n_opt > 0) {

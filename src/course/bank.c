@@ -77,6 +77,108 @@ static void check_duplicates(const struct course_bank *bank,
 	dt_free(sorted);
 }
 
+/* Line and column (in characters, as every position of the loaders) of
+ * byte off of data. */
+static void position(const char *data, size_t off, int *line, int *col)
+{
+	size_t i, bol = 0;
+
+	*line = 1;
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n') {
+			(*line)++;
+			bol = i + 1;
+		}
+	for (*col = 1, i = bol; i < off; (*col)++) {
+		uint32_t cp;
+		size_t k = dt_utf8_decode(data + i, off - i, &cp);
+
+		i += k ? k : 1;
+	}
+}
+
+static void control_error(const char *path, const char *data, size_t len,
+                          size_t off, struct course_diags *diags)
+{
+	int line, col;
+	uint32_t cp;
+
+	if (!dt_utf8_decode(data + off, len - off, &cp))
+		cp = (unsigned char)data[off];
+	position(data, off, &line, &col);
+	if (cp == 0x1B)
+		course_diag_add(diags, COURSE_ERROR, path, line, col,
+		                "the escape character U+001B is not allowed: "
+		                "terminal escape sequences could take over the "
+		                "learner's terminal");
+	else if (cp == '\r')
+		course_diag_add(diags, COURSE_ERROR, path, line, col,
+		                "a carriage return (U+000D) without a line feed "
+		                "is not allowed; save the file with LF or CRLF "
+		                "line ends");
+	else
+		course_diag_add(diags, COURSE_ERROR, path, line, col,
+		                "the control character U+%04X is not allowed in "
+		                "a question bank", (unsigned)cp);
+}
+
+/* GIFT and Aiken text reaches learners' terminals as content files do, so
+ * the raw rules of content files apply: valid UTF-8, and no control
+ * characters but tab, line feed and the carriage return of a CRLF.  The
+ * first problem is reported; false when there is one. */
+static bool check_raw(const char *path, const char *data, size_t len,
+                      struct course_diags *diags)
+{
+	size_t off = 0, from = 0;
+	int line, col;
+
+	if (!dt_utf8_valid(data, len, &off)) {
+		position(data, off, &line, &col);
+		course_diag_add(diags, COURSE_ERROR, path, line, col,
+		                "invalid UTF-8 byte 0x%02X",
+		                (unsigned char)data[off]);
+		return false;
+	}
+	while (dt_has_control(data + from, len - from, &off)) {
+		off += from;
+		if (data[off] == '\r' && off + 1 < len && data[off + 1] == '\n') {
+			from = off + 1;
+			continue;
+		}
+		control_error(path, data, len, off, diags);
+		return false;
+	}
+	return true;
+}
+
+/* A GIFT or Aiken file: read, checked raw, then parsed into bank.  err is
+ * set for what the diagnostics do not say. */
+static enum dt_status read_text_bank(struct course_bank *bank,
+                                     const char *path,
+                                     enum course_bank_format format,
+                                     struct course_diags *diags,
+                                     struct dt_error *err)
+{
+	enum dt_status rc;
+	char *data;
+	size_t len;
+
+	rc = dt_read_file(path, COURSE_MAX_BANK_FILE, &data, &len, err);
+	if (rc != DT_OK)
+		return rc;
+	if (!check_raw(path, data, len, diags))
+		rc = DT_ERR_INVALID;
+	else if (format == COURSE_BANK_GIFT)
+		rc = course_gift_parse(bank, data, len, diags);
+	else
+		rc = course_aiken_parse(bank, data, len, diags);
+	if (rc == DT_ERR_LIMIT)
+		dt_error_set(err, rc, path, 0, 0, "more than %u questions in one "
+		             "bank", COURSE_MAX_BANK_QUESTIONS);
+	dt_free(data);
+	return rc;
+}
+
 enum dt_status course_bank_import(const char *path,
                                   enum course_bank_format format,
                                   const struct course *course,
@@ -86,8 +188,6 @@ enum dt_status course_bank_import(const char *path,
 {
 	struct course_bank *bank;
 	enum dt_status rc;
-	char *data = NULL;
-	size_t len = 0;
 
 	*out = NULL;
 	bank = dt_calloc(1, sizeof *bank);
@@ -99,31 +199,11 @@ enum dt_status course_bank_import(const char *path,
 		rc = dt_error_set(err, DT_ERR_NOMEM, path, 0, 0, "out of memory");
 		goto done;
 	}
-	if (format == COURSE_BANK_YAML) {
+	if (format == COURSE_BANK_YAML)
 		rc = course_load_questions(path, &bank->arena, &bank->questions,
 		                           &bank->n_questions, diags, err);
-	} else {
-		rc = dt_read_file(path, COURSE_MAX_BANK_FILE, &data, &len, err);
-		if (rc != DT_OK)
-			goto done;
-		if (!dt_utf8_valid(data, len, NULL)) {
-			size_t bad = 0;
-			int line = 1, col = 1;
-			size_t k;
-
-			dt_utf8_valid(data, len, &bad);
-			for (k = 0; k < bad; k++, col++)
-				if (data[k] == '\n')
-					line++, col = 0;
-			course_diag_add(diags, COURSE_ERROR, path, line, col,
-			                "invalid UTF-8 byte 0x%02X", (unsigned char)data[bad]);
-			rc = DT_ERR_INVALID;
-			goto done;
-		}
-		rc = format == COURSE_BANK_GIFT ?
-		     course_gift_parse(bank, data, len, diags) :
-		     course_aiken_parse(bank, data, len, diags);
-	}
+	else
+		rc = read_text_bank(bank, path, format, diags, err);
 	if (rc == DT_OK)
 		check_duplicates(bank, diags, &rc);
 	if (rc == DT_OK && course)
@@ -133,7 +213,6 @@ enum dt_status course_bank_import(const char *path,
 	else if (rc == DT_ERR_INVALID)
 		dt_error_set(err, rc, path, 0, 0, "the bank has errors");
 done:
-	dt_free(data);
 	if (rc != DT_OK) {
 		course_bank_free(bank);
 		return rc;

@@ -17,16 +17,17 @@ _Static_assert(sizeof(enum course_presentation) == sizeof(int) &&
 
 bool course_parse_duration(const char *s, int *seconds)
 {
-	static const struct { char unit; long scale; } units[] = {
+	/* long long: a million hours overflows a 32-bit long. */
+	static const struct { char unit; long long scale; } units[] = {
 		{ 'h', 3600 }, { 'm', 60 }, { 's', 1 },
 	};
 	size_t next = 0;
-	long total = 0;
+	long long total = 0;
 
 	if (!s || !*s)
 		return false;
 	while (*s) {
-		long v = 0;
+		long long v = 0;
 		int digits = 0;
 
 		for (; *s >= '0' && *s <= '9'; s++, digits++)
@@ -224,7 +225,8 @@ static bool draw_matches(const struct course_draw *d,
 {
 	size_t i, j;
 
-	if (d->difficulty_mask && !(d->difficulty_mask & 1u << q->difficulty))
+	if (d->difficulty_mask && ((unsigned)q->difficulty >= 32 ||
+	                           !(d->difficulty_mask & 1u << q->difficulty)))
 		return false;
 	if (d->n_tags == 0)
 		return true;

@@ -10,6 +10,7 @@
  * out of memory does. */
 #include <dirent.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,74 +18,93 @@
 
 #include "course_int.h"
 
+/* Where a problem reading a file is reported: where another file names
+ * it, else on the file itself. */
+static void read_problem(struct load *ld, const struct course_pos *named,
+                         const char *display, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void read_problem(struct load *ld, const struct course_pos *named,
+                         const char *display, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+		dt_strlcpy(msg, "cannot read the file", sizeof msg);
+	va_end(ap);
+	load_diag_at(ld, COURSE_ERROR, named ? named->file : display,
+	             named ? named->line : 0, named ? named->col : 0, "%s", msg);
+}
+
+/* Reads the file at display into *data under the caps, reporting what
+ * goes wrong (a missing file only when another file names it: otherwise
+ * the caller says what it means). */
+static enum dt_status read_bytes(struct load *ld, const char *display,
+                                 const struct course_pos *named,
+                                 const char *what, char **data, size_t *len)
+{
+	struct dt_error e;
+	enum dt_status rc;
+	struct stat st;
+
+	if (++ld->n_files > COURSE_MAX_FILES) {
+		read_problem(ld, named, display, "the course has more than %u "
+		             "files, the limit", COURSE_MAX_FILES);
+		return DT_ERR_LIMIT;
+	}
+	/* A FIFO or a device would block the read or never end. */
+	if (stat(display, &st) == 0 && !S_ISREG(st.st_mode)) {
+		read_problem(ld, named, display, "the %s '%s' is not a regular "
+		             "file", what, display);
+		return DT_ERR_IO;
+	}
+	rc = dt_read_file(display, COURSE_MAX_FILE, data, len, &e);
+	if (rc == DT_ERR_LIMIT)
+		load_diag_at(ld, COURSE_ERROR, display, 1, 1, "the file is larger "
+		             "than %u bytes (1 MiB), the limit per content file; "
+		             "split it", COURSE_MAX_FILE);
+	else if (rc == DT_ERR_NOTFOUND && named)
+		read_problem(ld, named, display, "the %s '%s' does not exist",
+		             what, display);
+	else if (rc != DT_OK && rc != DT_ERR_NOTFOUND && rc != DT_ERR_NOMEM &&
+	         named)
+		read_problem(ld, named, display, "cannot read the %s '%s': %s",
+		             what, display, e.msg);
+	else if (rc != DT_OK && rc != DT_ERR_NOTFOUND && rc != DT_ERR_NOMEM)
+		read_problem(ld, NULL, display, "%s", e.msg);
+	return rc;
+}
+
 /* Reads and parses one file named by rel (relative to the root).  named
  * is where another file names it (NULL for files found by listing a
- * folder); what says what it is in messages ("lesson file"). */
+ * folder); what says what it is in messages ("lesson file").  On DT_OK
+ * the file is the one being read (load_begin_file); *data is the caller's
+ * to free after the doc. */
 static enum dt_status read_doc(struct load *ld, const char *rel,
                                const struct course_pos *named,
                                const char *what, struct ydoc *doc,
                                char **data)
 {
-	const char *display = load_display_path(ld, rel), *slash;
-	struct dt_error e;
+	const char *display = load_display_path(ld, rel), *slash, *rel_dir;
 	enum dt_status rc;
-	struct stat st;
 	size_t len;
 
 	*data = NULL;
 	memset(doc, 0, sizeof *doc);
 	if (!display)
 		return DT_ERR_NOMEM;
-	if (++ld->n_files > COURSE_MAX_FILES) {
-		load_diag_at(ld, COURSE_ERROR, named ? named->file : display,
-		             named ? named->line : 0, named ? named->col : 0,
-		             "the course has more than %u files, the limit",
-		             COURSE_MAX_FILES);
-		return DT_ERR_LIMIT;
-	}
-	/* A FIFO or a device would block the read or never end. */
-	if (stat(display, &st) == 0 && !S_ISREG(st.st_mode)) {
-		load_diag_at(ld, COURSE_ERROR, named ? named->file : display,
-		             named ? named->line : 0, named ? named->col : 0,
-		             "the %s '%s' is not a regular file", what, display);
-		return DT_ERR_IO;
-	}
-	rc = dt_read_file(display, COURSE_MAX_FILE, data, &len, &e);
-	if (rc == DT_ERR_NOMEM)
+	rc = read_bytes(ld, display, named, what, data, &len);
+	if (rc != DT_OK)
 		return rc;
-	if (rc == DT_ERR_LIMIT) {
-		load_diag_at(ld, COURSE_ERROR, display, 1, 1, "the file is larger "
-		             "than %u bytes (1 MiB), the limit per content file; "
-		             "split it", COURSE_MAX_FILE);
-		return rc;
-	}
-	if (rc == DT_ERR_NOTFOUND) {
-		if (named)                    /* else the caller says what it means */
-			load_diag_at(ld, COURSE_ERROR, named->file, named->line,
-			             named->col, "the %s '%s' does not exist", what,
-			             display);
-		return rc;
-	}
-	if (rc != DT_OK) {
-		if (named)
-			load_diag_at(ld, COURSE_ERROR, named->file, named->line,
-			             named->col, "cannot read the %s '%s': %s", what,
-			             display, e.msg);
-		else
-			load_diag_at(ld, COURSE_ERROR, display, 0, 0, "%s", e.msg);
-		return rc;
-	}
 	ld->hash = course_hash_bytes(ld->hash, rel, strlen(rel) + 1);
 	ld->hash = course_hash_bytes(ld->hash, *data, len);
 	slash = strrchr(rel, '/');
-	if (!load_begin_file(ld, doc, display,
-	                     slash ? dt_arena_strndup(&ld->scratch, rel,
-	                                              (size_t)(slash - rel)) : ""))
+	rel_dir = slash ? dt_arena_strndup(&ld->scratch, rel,
+	                                   (size_t)(slash - rel)) : "";
+	if (!rel_dir || !load_begin_file(ld, doc, display, rel_dir))
 		return DT_ERR_NOMEM;
-	if (!ld->rel_dir) {
-		ld->nomem = true;
-		return DT_ERR_NOMEM;
-	}
 	return ydoc_parse(doc, ld->file, *data, len, ld->diags);
 }
 

@@ -264,6 +264,27 @@ void course_check_course(struct load *ld, struct course *course,
                          struct course_question **banks, size_t *bank_n,
                          size_t n_banks);
 
+/* ---- ASCII classes (gift.c, aiken.c) ---------------------------------- */
+
+/* The readers of GIFT and Aiken files must give the same questions and ids
+ * whatever the locale (the terminal UI sets one), so they classify bytes
+ * as ASCII, never with <ctype.h>: a byte >= 0x80 is no blank or letter. */
+static inline bool ascii_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline bool ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+static inline char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 /* ---- A string map (idmap.c) ------------------------------------------ */
 
 /* Open addressing, keys borrowed.  Lives in an arena. */

@@ -8,12 +8,9 @@
  * multiple answer.  What dockertutor cannot represent (matching, numerical,
  * essay, descriptions, partial credit on short answers, HTML text) is an
  * error naming its line, never silently dropped. */
-#include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "dockertutor/course.h"
+#include "course_int.h"
 
 #define GIFT_MAX_ANSWERS 16
 
@@ -105,9 +102,9 @@ static const char *unescape(struct gift *g, const char *s, size_t n)
 	char *out, *p;
 	size_t i;
 
-	while (n && isspace((unsigned char)*s))
+	while (n && ascii_space(*s))
 		s++, n--;
-	while (n && isspace((unsigned char)s[n - 1]) &&
+	while (n && ascii_space(s[n - 1]) &&
 	       !(n >= 2 && s[n - 2] == '\\'))
 		n--;
 	out = dt_arena_alloc(&g->bank->arena, n + 1);
@@ -128,19 +125,20 @@ static const char *unescape(struct gift *g, const char *s, size_t n)
 }
 
 /* A lower-case id made of [a-z0-9-] from any text; NULL when nothing is
- * left of it. */
+ * left of it, or when out of memory (g->status says which). */
 static const char *slug(struct gift *g, const char *s)
 {
 	char buf[COURSE_MAX_ID + 1];
+	const char *out;
 	size_t n = 0;
 	bool dash = false;
 
 	for (; *s && n < COURSE_MAX_ID; s++) {
-		if (isalnum((unsigned char)*s)) {
+		if (ascii_alnum(*s)) {
 			if (dash && n)
 				buf[n++] = '-';
 			if (n < COURSE_MAX_ID)
-				buf[n++] = (char)tolower((unsigned char)*s);
+				buf[n++] = ascii_lower(*s);
 			dash = false;
 		} else {
 			dash = true;
@@ -149,7 +147,10 @@ static const char *slug(struct gift *g, const char *s)
 	if (n == 0)
 		return NULL;
 	buf[n] = '\0';
-	return dt_arena_strdup(&g->bank->arena, buf);
+	out = dt_arena_strdup(&g->bank->arena, buf);
+	if (!out)
+		g->status = DT_ERR_NOMEM;
+	return out;
 }
 
 static struct course_question *new_question(struct gift *g)
@@ -180,7 +181,110 @@ static struct course_question *new_question(struct gift *g)
 	return q;
 }
 
-/* Splits the answer block into answers; returns how many, or -1 after
+/* A weight as Moodle writes one: a sign, digits and a decimal fraction.
+ * Not strtod, which takes "nan", "inf" and hex, and reads the decimal
+ * point of the locale. */
+static bool parse_weight(const char *s, double *out)
+{
+	double v = 0, scale = 1;
+	bool neg = *s == '-', digits = false;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, digits = true)
+		v = v * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, digits = true)
+			v += (*s - '0') * (scale /= 10);
+	if (!digits || *s)
+		return false;
+	*out = neg ? -v : v;
+	return true;
+}
+
+static bool is_general(const char *s, size_t i, size_t n)
+{
+	return s[i] == '#' && i + 3 < n && memcmp(s + i, "####", 4) == 0;
+}
+
+/* The end of the answer whose text starts at s[start]: the next unescaped
+ * '=', '~' or "####", or n.  n + 1 after reporting a matching question's
+ * arrow. */
+static size_t answer_end(struct gift *g, const struct item *it, size_t base,
+                         const char *s, size_t start, size_t n)
+{
+	size_t end;
+
+	for (end = start; end < n; end++) {
+		if (s[end] == '\\' && end + 1 < n) {
+			end++;
+			continue;
+		}
+		if (s[end] == '=' || s[end] == '~' || is_general(s, end, n))
+			break;
+		if (s[end] == '-' && end + 1 < n && s[end + 1] == '>') {
+			fail(g, it, base + end, "matching questions ('->') are not supported");
+			return n + 1;
+		}
+	}
+	return end;
+}
+
+/* "%50%" at s[*start]: a's weight, and *start moves past it. */
+static bool read_weight(struct gift *g, const struct item *it, size_t base,
+                        const char *s, size_t *start, size_t end,
+                        struct answer *a)
+{
+	size_t close = find_unescaped(s, *start + 1, end, '%');
+	char num[32];
+
+	if (close >= end || close - *start - 1 >= sizeof num) {
+		fail(g, it, base + *start, "an answer weight must look like %50%");
+		return false;
+	}
+	memcpy(num, s + *start + 1, close - *start - 1);
+	num[close - *start - 1] = '\0';
+	if (!parse_weight(num, &a->weight) || a->weight < -100 ||
+	    a->weight > 100) {
+		fail(g, it, base + *start, "an answer weight must be a number from -100 to 100");
+		return false;
+	}
+	a->weighted = true;
+	*start = close + 1;
+	return true;
+}
+
+/* One answer, its marker at s[*i]: weight, text and feedback into a; *i
+ * moves to its end.  False after reporting a problem (or out of memory). */
+static bool read_answer(struct gift *g, const struct item *it, size_t base,
+                        const char *s, size_t n, size_t *i, struct answer *a)
+{
+	size_t start = *i + 1, end = answer_end(g, it, base, s, start, n), hash;
+
+	memset(a, 0, sizeof *a);
+	a->marker = s[*i];
+	a->off = base + *i;
+	if (end > n)
+		return false;
+	if (start < end && s[start] == '%' &&
+	    !read_weight(g, it, base, s, &start, end, a))
+		return false;
+	hash = find_unescaped(s, start, end, '#');
+	a->text = unescape(g, s + start, hash - start);
+	if (hash < end)
+		a->feedback = unescape(g, s + hash + 1, end - hash - 1);
+	if (!a->text || g->status == DT_ERR_NOMEM)
+		return false;
+	if (!a->text[0]) {
+		fail(g, it, a->off, "an answer has no text");
+		return false;
+	}
+	*i = end;
+	return true;
+}
+
+/* Splits the answer block s[0..n) (at offset base in the item) into
+ * answers and the general feedback; returns how many answers, or -1 after
  * reporting an unsupported construct. */
 static int split_answers(struct gift *g, const struct item *it, size_t base,
                          const char *s, size_t n, struct answer *out,
@@ -190,17 +294,14 @@ static int split_answers(struct gift *g, const struct item *it, size_t base,
 	int count = 0;
 
 	*general = NULL;
-	while (i < n) {
-		size_t start, end, hash;
-		struct answer *a;
-
-		while (i < n && isspace((unsigned char)s[i]))
+	for (;;) {
+		while (i < n && ascii_space(s[i]))
 			i++;
 		if (i >= n)
-			break;
-		if (s[i] == '#' && i + 3 < n && memcmp(s + i, "####", 4) == 0) {
+			return count;
+		if (is_general(s, i, n)) {
 			*general = unescape(g, s + i + 4, n - i - 4);
-			break;
+			return count;
 		}
 		if (s[i] != '=' && s[i] != '~') {
 			fail(g, it, base + i, "expected an answer starting with '=' or '~'");
@@ -210,60 +311,9 @@ static int split_answers(struct gift *g, const struct item *it, size_t base,
 			fail(g, it, base + i, "more than 16 answers in one question");
 			return -1;
 		}
-		a = &out[count++];
-		memset(a, 0, sizeof *a);
-		a->marker = s[i];
-		a->off = base + i;
-		start = ++i;
-		/* The answer runs to the next unescaped '=' or '~' or "####". */
-		for (end = start; end < n; end++) {
-			if (s[end] == '\\' && end + 1 < n) {
-				end++;
-				continue;
-			}
-			if (s[end] == '=' || s[end] == '~' ||
-			    (s[end] == '#' && end + 3 < n && memcmp(s + end, "####", 4) == 0))
-				break;
-			if (s[end] == '-' && end + 1 < n && s[end + 1] == '>') {
-				fail(g, it, base + end, "matching questions ('->') are not supported");
-				return -1;
-			}
-		}
-		if (start < end && s[start] == '%') {
-			size_t close = find_unescaped(s, start + 1, end, '%');
-			char num[32];
-
-			if (close >= end || close - start - 1 >= sizeof num) {
-				fail(g, it, base + start, "an answer weight must look like %50%");
-				return -1;
-			}
-			memcpy(num, s + start + 1, close - start - 1);
-			num[close - start - 1] = '\0';
-			{
-				char *stop;
-
-				a->weight = strtod(num, &stop);
-				if (stop == num || *stop != '\0' || a->weight < -100 || a->weight > 100) {
-					fail(g, it, base + start, "an answer weight must be a number from -100 to 100");
-					return -1;
-				}
-			}
-			a->weighted = true;
-			start = close + 1;
-		}
-		hash = find_unescaped(s, start, end, '#');
-		a->text = unescape(g, s + start, hash - start);
-		if (hash < end)
-			a->feedback = unescape(g, s + hash + 1, end - hash - 1);
-		if (!a->text || g->status == DT_ERR_NOMEM)
+		if (!read_answer(g, it, base, s, n, &i, &out[count++]))
 			return -1;
-		if (!a->text[0]) {
-			fail(g, it, a->off, "an answer has no text");
-			return -1;
-		}
-		i = end;
 	}
-	return count;
 }
 
 static bool truefalse(struct gift *g, struct course_question *q,
@@ -275,7 +325,7 @@ static bool truefalse(struct gift *g, struct course_question *q,
 	for (i = 0; i < 4; i++) {
 		w = strlen(words[i]);
 		if (n >= w && dt_strncasecmp(s, words[i], w) == 0 &&
-		    (n == w || s[w] == '#' || isspace((unsigned char)s[w]))) {
+		    (n == w || s[w] == '#' || ascii_space(s[w]))) {
 			size_t gen;
 
 			q->type = COURSE_Q_TRUEFALSE;
@@ -349,45 +399,141 @@ static void choices_question(struct gift *g, const struct item *it,
 		warn(g, it, a[0].off, "the positive weights do not add up to 100%");
 }
 
-/* Parses one question item. */
-static void question(struct gift *g, struct item *it)
+/* "::title::" at the start of an item: *title (unescaped; NULL when
+ * there is none) and *i past it.  False after reporting a title that is
+ * never closed. */
+static bool read_title(struct gift *g, const struct item *it, size_t *i,
+                       const char **title)
 {
 	const char *s = it->text.data;
-	size_t n = it->text.len, i = 0, open, close;
+	size_t n = it->text.len, end;
+
+	*title = NULL;
+	if (n < 2 || s[0] != ':' || s[1] != ':')
+		return true;
+	for (end = 2; end + 1 < n && !(s[end] == ':' && s[end + 1] == ':' &&
+	                               s[end - 1] != '\\'); end++)
+		;
+	if (end + 1 >= n) {
+		fail(g, it, 0, "the question title is not closed with '::'");
+		return false;
+	}
+	*title = unescape(g, s + 2, end - 2);
+	*i = end + 2;
+	return true;
+}
+
+/* The text format before the question text: [markdown], [plain] and
+ * [moodle] are skipped (*i moves past them), [html] is refused. */
+static bool skip_format(struct gift *g, const struct item *it, size_t *i)
+{
+	static const char *const formats[] = { "[markdown]", "[plain]",
+	                                       "[moodle]" };
+	const char *s = it->text.data;
+	size_t k;
+
+	while (*i < it->text.len && ascii_space(s[*i]))
+		(*i)++;
+	if (*i == it->text.len || s[*i] != '[')
+		return true;
+	if (dt_strncasecmp(s + *i, "[html]", 6) == 0) {
+		fail(g, it, *i, "HTML question text is not supported; use [markdown] or [plain]");
+		return false;
+	}
+	for (k = 0; k < sizeof formats / sizeof *formats; k++)
+		if (dt_strncasecmp(s + *i, formats[k], strlen(formats[k])) == 0) {
+			*i += strlen(formats[k]);
+			break;
+		}
+	return true;
+}
+
+/* The answer block between the braces at open and close decides the
+ * type and fills q.  False after reporting what it cannot represent. */
+static bool read_answers(struct gift *g, const struct item *it, size_t open,
+                         size_t close, struct course_question *q)
+{
 	struct answer answers[GIFT_MAX_ANSWERS];
-	struct course_question *q;
-	const char *title = NULL, *general;
-	struct dt_buf stem;
+	const char *s = it->text.data, *general;
+	size_t a = open + 1;
 	int count;
 
-	g->n_items++;
-	if (n >= 2 && s[0] == ':' && s[1] == ':') {
-		size_t end;
+	while (a < close && ascii_space(s[a]))
+		a++;
+	if (a == close) {
+		fail(g, it, open, "essay questions ('{}') are not supported");
+		return false;
+	}
+	if (s[a] == '#') {
+		fail(g, it, a, "numerical questions ('{#...}') are not supported");
+		return false;
+	}
+	if (truefalse(g, q, s + a, close - a))
+		return true;
+	count = split_answers(g, it, a, s + a, close - a, answers, &general);
+	if (count <= 0) {
+		if (count == 0)
+			fail(g, it, open, "the answer block has no answers");
+		return false;
+	}
+	q->explanation = general;
+	choices_question(g, it, q, answers, count);
+	return true;
+}
 
-		for (end = 2; end + 1 < n && !(s[end] == ':' && s[end + 1] == ':' &&
-		                               s[end - 1] != '\\'); end++)
-			;
-		if (end + 1 >= n) {
-			fail(g, it, 0, "the question title is not closed with '::'");
-			return;
-		}
-		title = unescape(g, s + 2, end - 2);
-		i = end + 2;
+/* The question text: the text before the answer block, and the text after
+ * it when there is any, which makes a missing-word question ("___" marks
+ * the gap).  Unescaped in the arena; NULL when out of memory. */
+static const char *read_stem(struct gift *g, const struct item *it,
+                             size_t i, size_t open, size_t close)
+{
+	const char *s = it->text.data, *stem;
+	size_t n = it->text.len, k;
+	struct dt_buf b;
+
+	dt_buf_init(&b);
+	dt_buf_append(&b, s + i, open - i);
+	for (k = close + 1; k < n && ascii_space(s[k]); k++)
+		;
+	if (k < n) {
+		while (b.len && b.data[b.len - 1] == ' ')
+			b.data[--b.len] = '\0';
+		dt_buf_puts(&b, " ___ ");
+		dt_buf_append(&b, s + k, n - k);
 	}
-	while (i < n && isspace((unsigned char)s[i]))
-		i++;
-	if (i < n && s[i] == '[') {
-		if (dt_strncasecmp(s + i, "[html]", 6) == 0) {
-			fail(g, it, i, "HTML question text is not supported; use [markdown] or [plain]");
-			return;
-		}
-		if (dt_strncasecmp(s + i, "[markdown]", 10) == 0)
-			i += 10;
-		else if (dt_strncasecmp(s + i, "[plain]", 7) == 0)
-			i += 7;
-		else if (dt_strncasecmp(s + i, "[moodle]", 8) == 0)
-			i += 8;
-	}
+	stem = b.failed ? NULL : unescape(g, b.data ? b.data : "", b.len);
+	dt_buf_fini(&b);
+	if (!stem)
+		g->status = DT_ERR_NOMEM;
+	return stem;
+}
+
+/* The question's id: its title made an id, else FILE-N for the N-th item;
+ * NULL only when out of memory (the item number always leaves a digit). */
+static const char *make_id(struct gift *g, const char *title)
+{
+	char id[COURSE_MAX_ID + 1];
+	const char *base = strrchr(g->path, '/'), *slugged;
+
+	slugged = title ? slug(g, title) : NULL;
+	if (slugged || g->status == DT_ERR_NOMEM)
+		return slugged;
+	base = base ? base + 1 : g->path;
+	if (!dt_snprintf(id, sizeof id, "%.40s-%u", base, g->n_items))
+		id[0] = '\0';
+	return slug(g, id);
+}
+
+/* Parses one question item: [::title::] [format] text {answers} [text]. */
+static void question(struct gift *g, struct item *it)
+{
+	const char *s = it->text.data, *title;
+	size_t n = it->text.len, i = 0, open, close;
+	struct course_question *q;
+
+	g->n_items++;
+	if (!read_title(g, it, &i, &title) || !skip_format(g, it, &i))
+		return;
 	open = find_unescaped(s, i, n, '{');
 	if (open == n) {
 		fail(g, it, i, "description items (text without an answer block) are not supported");
@@ -399,69 +545,19 @@ static void question(struct gift *g, struct item *it)
 		return;
 	}
 	q = new_question(g);
-	if (!q)
+	if (!q || !read_answers(g, it, open, close, q))
 		return;
 	q->pos.file = g->path;
 	q->pos.line = item_line(it, 0);
 	q->pos.col = 1;
-	{
-		size_t a = open + 1, b = close;
-
-		while (a < b && isspace((unsigned char)s[a]))
-			a++;
-		if (a == b) {
-			fail(g, it, open, "essay questions ('{}') are not supported");
-			return;
-		}
-		if (s[a] == '#') {
-			fail(g, it, a, "numerical questions ('{#...}') are not supported");
-			return;
-		}
-		if (!truefalse(g, q, s + a, b - a)) {
-			count = split_answers(g, it, a, s + a, b - a, answers, &general);
-			if (count <= 0) {
-				if (count == 0)
-					fail(g, it, open, "the answer block has no answers");
-				return;
-			}
-			q->explanation = general;
-			choices_question(g, it, q, answers, count);
-		}
-	}
-	/* Text after the block makes a missing-word question: mark the gap. */
-	dt_buf_init(&stem);
-	dt_buf_append(&stem, s + i, open - i);
-	if (close + 1 < n) {
-		const char *after = s + close + 1;
-		size_t k, rest = n - close - 1;
-
-		for (k = 0; k < rest && isspace((unsigned char)after[k]); k++)
-			;
-		if (k < rest) {
-			while (stem.len && stem.data[stem.len - 1] == ' ')
-				stem.data[--stem.len] = '\0';
-			dt_buf_puts(&stem, " ___ ");
-			dt_buf_append(&stem, after + k, rest - k);
-		}
-	}
-	q->stem = stem.failed ? NULL : unescape(g, stem.data ? stem.data : "", stem.len);
-	dt_buf_fini(&stem);
-	if (!q->stem) {
-		g->status = DT_ERR_NOMEM;
+	q->stem = read_stem(g, it, i, open, close);
+	if (!q->stem)
 		return;
-	}
 	if (!q->stem[0])
 		fail(g, it, i, "the question has no text");
-	q->id = title ? slug(g, title) : NULL;
-	if (!q->id) {
-		char id[COURSE_MAX_ID + 1];
-		const char *base = strrchr(g->path, '/');
-
-		base = base ? base + 1 : g->path;
-		if (!dt_snprintf(id, sizeof id, "%.40s-%u", base, g->n_items))
-			id[0] = '\0';
-		q->id = slug(g, id);
-	}
+	q->id = make_id(g, title);
+	if (!q->id || g->status == DT_ERR_NOMEM)
+		return;
 	q->lesson_id = g->category;
 	g->bank->n_questions++;
 }
@@ -527,7 +623,7 @@ enum dt_status course_gift_parse(struct course_bank *bank, const char *data,
 		line_no++;
 		if (n && s[n - 1] == '\r')
 			n--;
-		for (k = 0; k < n && isspace((unsigned char)s[k]); k++)
+		for (k = 0; k < n && ascii_space(s[k]); k++)
 			;
 		if (k == n)
 			item_flush(&g, it);

@@ -145,11 +145,11 @@ bool load_add_ref(struct load *ld, const struct ref *ref)
  * become '?', so a message never carries one. */
 static void clip(char *out, size_t size, const char *s, size_t max)
 {
-	size_t i = 0, chars = 0, o = 0;
+	size_t i = 0, chars = 0, o = 0, n = strlen(s);
 
 	while (s[i] && s[i] != '\n' && chars < max) {
 		uint32_t cp;
-		size_t len = dt_utf8_decode(s + i, strlen(s + i), &cp);
+		size_t len = dt_utf8_decode(s + i, n - i, &cp);
 
 		if (len == 0 || o + len + 4 >= size)
 			break;

@@ -153,7 +153,7 @@ enum dt_status exercise_editor_run(char *const *argv, int *status,
                                    struct dt_error *err)
 {
 	posix_spawnattr_t attr;
-	sigset_t def;
+	sigset_t def, none;
 	pid_t pid;
 	int rc, ws;
 
@@ -165,12 +165,18 @@ enum dt_status exercise_editor_run(char *const *argv, int *status,
 	if (posix_spawnattr_init(&attr) != 0)
 		return dt_error_set(err, DT_ERR_NOMEM, argv[0], 0, 0,
 		                    "cannot start the editor");
+	/* Ignored or blocked, Ctrl-C must reach the editor: default actions
+	 * and an empty signal mask in the child. */
 	sigemptyset(&def);
 	sigaddset(&def, SIGINT);
 	sigaddset(&def, SIGQUIT);
+	sigemptyset(&none);
 	rc = posix_spawnattr_setsigdefault(&attr, &def);
 	if (rc == 0)
-		rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+		rc = posix_spawnattr_setsigmask(&attr, &none);
+	if (rc == 0)
+		rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF |
+		                                     POSIX_SPAWN_SETSIGMASK);
 	if (rc == 0)
 		rc = posix_spawnp(&pid, argv[0], NULL, &attr, argv, environ);
 	posix_spawnattr_destroy(&attr);

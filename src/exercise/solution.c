@@ -23,7 +23,7 @@ static enum dt_status read_one(struct dt_arena *arena, const char *dir,
                                const char *name, struct exercise_file *f,
                                struct dt_error *err)
 {
-	char path[4096], *data;
+	char path[4096], *data, *copy;
 	size_t len;
 	enum dt_status rc;
 
@@ -33,8 +33,12 @@ static enum dt_status read_one(struct dt_arena *arena, const char *dir,
 	rc = dt_read_file(path, EXERCISE_MAX_FILE, &data, &len, err);
 	if (rc != DT_OK)
 		return rc;
+	/* Every byte is kept, NULs included: readers go by len. */
 	f->name = dt_arena_strdup(arena, name);
-	f->data = dt_arena_strndup(arena, data, len);
+	copy = dt_arena_alloc(arena, len + 1);
+	if (copy)
+		memcpy(copy, data, len + 1);
+	f->data = copy;
 	f->len = len;
 	dt_free(data);
 	if (!f->name || !f->data)

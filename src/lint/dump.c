@@ -114,20 +114,22 @@ static void quote_str(struct dt_buf *out, const char *s)
 /* strings.ToLower on the keyword: ASCII folded, invalid UTF-8 replaced. */
 static void keyword(struct dt_buf *out, const char *s)
 {
-	while (*s) {
-		unsigned char c = (unsigned char)*s;
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
 		size_t k;
 
 		if (c < 0x80) {
 			dt_buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			s++;
-		} else if ((k = dt_utf8_decode(s, strlen(s), &cp)) == 0) {
+			i++;
+		} else if ((k = dt_utf8_decode(s + i, n - i, &cp)) == 0) {
 			dt_buf_append(out, "\xEF\xBF\xBD", 3);
-			s++;
+			i++;
 		} else {
-			dt_buf_append(out, s, k);
-			s += k;
+			dt_buf_append(out, s + i, k);
+			i += k;
 		}
 	}
 }

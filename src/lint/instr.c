@@ -33,6 +33,18 @@ const char *lint_instr_name(enum lint_instr_kind kind)
 	return names[kind];
 }
 
+/* s[0..n) is the upper-case ASCII name, in any case: a byte with bit 0x20
+ * cleared is an upper-case letter only when the byte was that letter. */
+static bool is_name(const char *s, const char *name, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] & ~0x20) != name[k])
+			return false;
+	return true;
+}
+
 enum lint_instr_kind lint_instr_lookup(const char *s, size_t n)
 {
 	size_t i;
@@ -40,11 +52,12 @@ enum lint_instr_kind lint_instr_lookup(const char *s, size_t n)
 	if (n < 3 || n > 11)
 		return LINT_UNKNOWN;
 	for (i = 1; i < LINT_INSTR_COUNT; i++)
-		if (name_lens[i] == n && (s[0] & ~0x20) == names[i][0] &&
-		    dt_strncasecmp(s, names[i], n) == 0)
+		if (name_lens[i] == n && is_name(s, names[i], n))
 			return (enum lint_instr_kind)i;
 	return LINT_UNKNOWN;
 }
+
+#define ONBUILD_MAX_DEPTH 4   /* ONBUILDs parsed inside one another */
 
 /* ---- flags a BuildKit instruction accepts ---- */
 
@@ -142,17 +155,13 @@ static bool take_strs(struct lint_parser *p, const char ***out, size_t *n)
 }
 
 /* Resolves quotes and escapes of s[0..n) as BuildKit's shell lexer does,
- * leaving variables as written.  The result is never longer than s, so it
- * is written straight into the pool. */
-static const char *unquote(struct lint_parser *p, const char *s, size_t n)
+ * leaving variables as written, into out; returns the length written,
+ * never more than n. */
+static size_t unquote_into(char esc, const char *s, size_t n, char *out)
 {
-	char esc = p->esc, q = 0, *out, *o;
+	char q = 0, *o = out;
 	size_t i;
 
-	if (!memchr(s, '\'', n) && !memchr(s, '"', n) && !memchr(s, esc, n))
-		return dup(p, s, n);
-	if (!(out = o = lint_pool_reserve(&p->pool, n)))
-		return fail(p), NULL;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
@@ -178,7 +187,20 @@ static const char *unquote(struct lint_parser *p, const char *s, size_t n)
 			*o++ = c;
 		}
 	}
-	lint_pool_commit(&p->pool, out, (size_t)(o - out));
+	return (size_t)(o - out);
+}
+
+/* unquote_into for a new string: the result is never longer than s, so
+ * it is written straight into the pool. */
+static const char *unquote(struct lint_parser *p, const char *s, size_t n)
+{
+	char *out;
+
+	if (!memchr(s, '\'', n) && !memchr(s, '"', n) && !memchr(s, p->esc, n))
+		return dup(p, s, n);
+	if (!(out = lint_pool_reserve(&p->pool, n)))
+		return fail(p), NULL;
+	lint_pool_commit(&p->pool, out, unquote_into(p->esc, s, n, out));
 	return out;
 }
 
@@ -243,22 +265,35 @@ static bool split_words(struct lint_parser *p, const char *s, size_t n)
 	return true;
 }
 
-/* args: the unquoted words of text. */
+/* args: the unquoted words of text.  They share one copy of the text:
+ * each word is unquoted in place, and its NUL goes where a blank (or
+ * what unquoting saved) left room. */
 static bool args_from_words(struct lint_parser *p, struct lint_instr *in)
 {
-	size_t i;
+	size_t i, n = strlen(in->text);
+	char *copy;
 
-	if (!split_words(p, in->text, strlen(in->text)))
+	if (!split_words(p, in->text, n))
 		return false;
 	p->strs.n = 0;
-	for (i = 0; i < p->words.n; i++) {
-		const struct word *w = (const struct word *)p->words.data + i;
-
-		const char *ws = in->text + w->off;
-
-		if (!push_str(&p->strs, w->plain ? dup(p, ws, w->len)
-		                                 : unquote(p, ws, w->len)))
+	if (p->words.n > 0) {
+		if (!(copy = lint_pool_reserve(&p->pool, n)))
 			return fail(p);
+		for (i = 0; i < p->words.n; i++) {
+			const struct word *w = (const struct word *)p->words.data + i;
+			const char *ws = in->text + w->off;
+			char *o = copy + w->off;
+			size_t len = w->len;
+
+			if (w->plain)
+				memcpy(o, ws, len);
+			else
+				len = unquote_into(p->esc, ws, len, o);
+			o[len] = '\0';
+			if (!push_str(&p->strs, o))
+				return fail(p);
+		}
+		lint_pool_commit(&p->pool, copy, n);
 	}
 	return take_strs(p, &in->args, &in->n_args);
 }
@@ -631,6 +666,8 @@ static bool check_health(struct lint_parser *p, const struct lint_instr *in)
 	                         p->tmp.data);
 }
 
+/* Like BuildKit, stops at the first problem: a chain of ONBUILDs is one
+ * error, not one per level. */
 static bool check_onbuild(struct lint_parser *p, const struct lint_instr *in)
 {
 	const struct lint_instr *t = in->inner;
@@ -645,7 +682,7 @@ static bool check_onbuild(struct lint_parser *p, const struct lint_instr *in)
 		return lint_parse_errorf(p, t->line, t->col,
 		                         "%s isn't allowed as an ONBUILD trigger",
 		                         lint_instr_name(t->kind));
-	return true;
+	return lint_instr_check(p, t);
 }
 
 /* BuildKit's argument counts: the complaint (a format with %s for the
@@ -697,9 +734,7 @@ bool lint_instr_check(struct lint_parser *p, const struct lint_instr *in)
 	switch (in->kind) {
 	case LINT_FROM: return check_from(p, in);
 	case LINT_HEALTHCHECK: return check_health(p, in);
-	case LINT_ONBUILD:
-		return check_onbuild(p, in) && (!in->inner ||
-		                                lint_instr_check(p, in->inner));
+	case LINT_ONBUILD: return check_onbuild(p, in);
 	case LINT_VOLUME: return check_volume(p, in);
 	default: return true;
 	}
@@ -737,9 +772,28 @@ static bool unknown(struct lint_parser *p, const struct lint_instr *in)
 	                         "unknown instruction: %s", in->keyword);
 }
 
+static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
+                        size_t base, struct lint_instr *in, unsigned depth);
+
+/* The instruction ONBUILD wraps; depth counts the ONBUILDs around it.
+ * Every inner instruction copies the rest of the line, so a line of
+ * chained ONBUILDs would cost memory and time quadratic in its length:
+ * past ONBUILD_MAX_DEPTH the text is kept as one node and not parsed
+ * further (a chain is an error at its first link anyway). */
+static bool onbuild(struct lint_parser *p, struct lint_instr *in, size_t n,
+                    size_t text_off, unsigned depth)
+{
+	if (depth >= ONBUILD_MAX_DEPTH)
+		return push_str(&p->strs, in->text) ? true : fail(p);
+	in->inner = dt_arena_alloc(&p->file->arena, sizeof *in->inner);
+	if (!in->inner)
+		return fail(p);
+	return parse_instr(p, in->text, n, text_off, in->inner, depth + 1);
+}
+
 /* Fills nodes (and form) by kind; ONBUILD parses its inner instruction. */
 static bool dispatch(struct lint_parser *p, struct lint_instr *in,
-                     size_t text_off)
+                     size_t text_off, unsigned depth)
 {
 	const char *t = in->text;
 	size_t n = strlen(t);
@@ -762,12 +816,7 @@ static bool dispatch(struct lint_parser *p, struct lint_instr *in,
 	case LINT_HEALTHCHECK:
 		return health(p, in);
 	case LINT_ONBUILD:
-		if (n == 0)
-			return true;
-		in->inner = dt_arena_alloc(&p->file->arena, sizeof *in->inner);
-		if (!in->inner)
-			return fail(p);
-		return lint_instr_parse(p, t, n, text_off, in->inner);
+		return n == 0 || onbuild(p, in, n, text_off, depth);
 	default:
 		return push_str(&p->strs, "") ? true : fail(p);
 	}
@@ -809,6 +858,12 @@ static bool text_spans(struct lint_parser *p, struct lint_instr *in,
 bool lint_instr_parse(struct lint_parser *p, const char *s, size_t n,
                       size_t base, struct lint_instr *in)
 {
+	return parse_instr(p, s, n, base, in, 0);
+}
+
+static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
+                        size_t base, struct lint_instr *in, unsigned depth)
+{
 	size_t k = 0, rest, args_start;
 	const char *text;
 	size_t text_n;
@@ -832,7 +887,7 @@ bool lint_instr_parse(struct lint_parser *p, const char *s, size_t n,
 	in->text = dup(p, text, text_n);
 	if (!in->text || !text_spans(p, in, base + (size_t)(text - s), text_n))
 		return fail(p);
-	if (!dispatch(p, in, base + (size_t)(text - s)))
+	if (!dispatch(p, in, base + (size_t)(text - s), depth))
 		return false;
 	if (!take_strs(p, &in->nodes, &in->n_nodes))
 		return false;

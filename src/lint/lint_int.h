@@ -111,4 +111,21 @@ enum lint_json {
 enum lint_json lint_json_strings(struct lint_pool *pool, const char *s,
                                  size_t n, struct lint_vec *out);
 
+/* The shell reader's scratch space (shell.c), kept from one script to the
+ * next by a caller that reads many, as the rules read every RUN of a file:
+ * its arrays and string pool are set up once, not per script.  Results
+ * live in the arena given to lint_shell_reader_init. */
+struct lint_shell_reader {
+	struct lint_pool pool;
+	struct dt_buf buf;
+	struct lint_vec words, cmds, docs;
+};
+
+void lint_shell_reader_init(struct lint_shell_reader *rd,
+                            struct dt_arena *arena);
+/* lint_shell_parse with rd's scratch space and arena. */
+bool lint_shell_read(struct lint_shell_reader *rd, const char *script,
+                     int line, struct lint_script *out);
+void lint_shell_reader_fini(struct lint_shell_reader *rd);
+
 #endif

@@ -9,6 +9,8 @@
 #define POOL_MAX   65536u   /* largest chunk */
 #define POOL_OWN   8192u    /* strings this long get a block of their own */
 
+_Static_assert(POOL_OWN <= POOL_MAX, "a chunk must hold any pooled string");
+
 void lint_pool_init(struct lint_pool *pool, struct dt_arena *arena)
 {
 	pool->arena = arena;
@@ -18,15 +20,19 @@ void lint_pool_init(struct lint_pool *pool, struct dt_arena *arena)
 }
 
 /* Chunks grow so that a pool used for one short script (the shell reader
- * makes one per RUN) wastes little, and a large file needs few chunks. */
+ * makes one per RUN) wastes little, and a large file needs few chunks.  A
+ * new chunk always holds the string asked for: POOL_OWN <= POOL_MAX, so
+ * doubling reaches n + 1 before the cap. */
 char *lint_pool_reserve(struct lint_pool *pool, size_t n)
 {
 	if (n >= POOL_OWN)
-		return dt_arena_alloc(pool->arena, n + 1);
+		return dt_arena_alloc_raw(pool->arena, n + 1);
 	if (pool->left < n + 1) {
 		if (pool->chunk < POOL_MAX)
 			pool->chunk *= 2;
-		pool->cur = dt_arena_alloc(pool->arena, pool->chunk);
+		while (pool->chunk < n + 1)
+			pool->chunk *= 2;
+		pool->cur = dt_arena_alloc_raw(pool->arena, pool->chunk);
 		pool->left = pool->cur ? pool->chunk : 0;
 	}
 	return pool->cur;
@@ -78,7 +84,7 @@ void *lint_vec_copy(const struct lint_vec *v, size_t size,
 
 	if (v->n == 0)
 		return &empty;
-	out = dt_arena_alloc(arena, v->n * size);
+	out = dt_arena_alloc_raw(arena, v->n * size);
 	if (out)
 		memcpy(out, v->data, v->n * size);
 	return out;

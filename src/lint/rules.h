@@ -52,7 +52,20 @@ struct lint_run {
 	bool has_pipe;
 	bool pipefail;                   /* set -o pipefail in the script */
 	bool shell_form;                 /* parsed as a POSIX shell script */
+	/* The shell reader's own commands of each heredoc body that was read
+	 * as a script (instr->n_heredocs entries, NULL for a body that was
+	 * not; the array NULL when none was), for rules that look at a body
+	 * on its own. */
+	const struct lint_script **heredoc_scripts;
 };
+
+/* A command of a RUN, as lint_cmds_named finds it. */
+struct lint_cmd_ref {
+	const struct lint_run *run;
+	const struct lint_cmd *cmd;
+};
+
+struct lint_cmd_index;
 
 struct lint_ctx {
 	const struct lint_file *file;
@@ -62,6 +75,7 @@ struct lint_ctx {
 	 * stages are left out of shell-only rules (see lint_run.shell_form). */
 	struct lint_run *runs;
 	size_t n_runs;
+	struct lint_cmd_index *cmd_index; /* the commands by name */
 	bool *posix;                     /* per instruction: shell is POSIX */
 	bool *pipefail_shell;            /* per instruction: SHELL has -o pipefail */
 	/* The rule being run and its findings; rule_of[i] is the table index
@@ -91,9 +105,39 @@ void lint_report_as(struct lint_ctx *ctx, const char *rule,
 
 /* True for sh, bash, ash, dash, zsh, ksh, mksh, busybox (any path). */
 bool lint_shell_is_posix(const char *path);
-/* Fills ctx->runs from ctx->file and ctx->posix; false when out of
- * memory. */
+/* Fills ctx->runs from ctx->file and ctx->posix, and the index behind
+ * lint_cmds_named; false when out of memory. */
 bool lint_runs_build(struct lint_ctx *ctx);
+/* Every command of ctx->runs whose name is name, in file order (NULL
+ * and *n 0 when none).  Most rules are about one program: they walk its
+ * commands, not every command of the file. */
+const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
+                                           const char *name, size_t *n);
+
+/* A walk over the commands with any of a few names, in file order. */
+#define LINT_NAMED_MAX 12
+
+struct lint_named {
+	const struct lint_cmd_ref *refs[LINT_NAMED_MAX];
+	size_t n[LINT_NAMED_MAX];
+	size_t k;                        /* lists not yet walked to the end */
+	const struct lint_cmd_ref *cur;  /* the command reached */
+};
+
+/* names: NULL-terminated, at most LINT_NAMED_MAX (LINT_NAMES builds one);
+ * a name may be listed more than once. */
+struct lint_named lint_named_start(const struct lint_ctx *ctx,
+                                   const char *const *names);
+/* Moves it->cur to the next command of the walk; false at the end. */
+bool lint_named_next(struct lint_named *it);
+
+#define LINT_NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* for (each command c named one of names, in file order; r its RUN) */
+#define LINT_FOR_NAMED(ctx, names, r, c)                                    \
+	for (struct lint_named it_ = lint_named_start((ctx), (names));      \
+	     lint_named_next(&it_);)                                        \
+		for (const struct lint_run *r = it_.cur->run; r; r = NULL)  \
+			for (const struct lint_cmd *c = it_.cur->cmd; c; c = NULL)
 /* Builds ctx->parent and the stage-name index and makes them the ones the
  * stage helpers use until lint_stages_done; false when out of memory. */
 bool lint_stages_index(struct lint_ctx *ctx);

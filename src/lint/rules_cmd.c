@@ -11,6 +11,7 @@
  * shell (RUN <<EOF, RUN bash <<EOF), never when it is python or the like. */
 #include <string.h>
 
+#include "lint_int.h"
 #include "rules.h"
 
 #define MAX_WRAPPERS 8   /* sudo env nice ... peeled per command */
@@ -121,8 +122,12 @@ static size_t skip_wrapper(const struct wrapper *w, const char **argv,
 
 static const struct wrapper *find_wrapper(const char *name)
 {
+	/* The first bytes of the names above: most programs stop here. */
+	static const char firsts[] = "secgnt";
 	size_t i;
 
+	if (!name[0] || !strchr(firsts, name[0]))
+		return NULL;
 	for (i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++)
 		if (wrappers[i].name[0] == name[0] && strcmp(wrappers[i].name, name) == 0)
 			return &wrappers[i];
@@ -152,9 +157,9 @@ static void normalise(const struct lint_shell_cmd *raw, struct lint_cmd *c)
 			c->wrapper = "sudo";
 		i = skip_wrapper(wr, w, i + 1, n);
 	}
-	if (i < n && strcmp(base_name(w[i]), "busybox") == 0 && i + 1 < n)
-		i++;
 	c->name = i < n ? base_name(w[i]) : "";
+	if (i + 1 < n && strcmp(c->name, "busybox") == 0)
+		c->name = base_name(w[++i]);
 	c->args = w + (i < n ? i + 1 : n);
 	c->n_args = i < n ? n - i - 1 : 0;
 }
@@ -198,16 +203,31 @@ static bool add_script(struct lint_ctx *ctx, struct lint_run *r,
 	return true;
 }
 
-static bool parse_into(struct lint_ctx *ctx, struct lint_run *r,
-                       const char *script, int line,
-                       const struct lint_instr *text_of)
-{
-	struct lint_script s;
+/* What building the runs of a file shares: one shell reader for all its
+ * scripts. */
+struct builder {
+	struct lint_ctx *ctx;
+	struct lint_shell_reader rd;
+};
 
-	memset(&s, 0, sizeof s);
-	if (!lint_shell_parse(ctx->arena, script, line, &s))
+/* Reads script into r; *kept (when not NULL) receives the script as the
+ * shell reader returned it. */
+static bool parse_into(struct builder *b, struct lint_run *r,
+                       const char *script, int line,
+                       const struct lint_instr *text_of,
+                       const struct lint_script **kept)
+{
+	struct lint_script s, *copy;
+
+	if (!lint_shell_read(&b->rd, script, line, &s))
 		return false;
-	return add_script(ctx, r, &s, text_of);
+	if (kept) {
+		if (!(copy = dt_arena_alloc(b->ctx->arena, sizeof *copy)))
+			return false;
+		*copy = s;
+		*kept = copy;
+	}
+	return add_script(b->ctx, r, &s, text_of);
 }
 
 /* ["sh", "-c", "script"] or ["/bin/bash", "-euxc", "script"]. */
@@ -221,7 +241,7 @@ static bool exec_is_shell(const struct lint_instr *in)
 	return opt[0] == '-' && opt[1] && opt[strlen(opt) - 1] == 'c';
 }
 
-static bool exec_form(struct lint_ctx *ctx, struct lint_run *r,
+static bool exec_form(struct builder *b, struct lint_run *r,
                       const struct lint_instr *in)
 {
 	struct lint_shell_cmd raw;
@@ -229,7 +249,7 @@ static bool exec_form(struct lint_ctx *ctx, struct lint_run *r,
 
 	if (exec_is_shell(in)) {
 		r->shell_form = true;
-		return parse_into(ctx, r, in->args[2], in->line, NULL);
+		return parse_into(b, r, in->args[2], in->line, NULL, NULL);
 	}
 	if (in->n_args == 0)
 		return true;
@@ -242,7 +262,7 @@ static bool exec_form(struct lint_ctx *ctx, struct lint_run *r,
 	memset(&s, 0, sizeof s);
 	s.cmds = &raw;
 	s.n_cmds = 1;
-	return add_script(ctx, r, &s, NULL);
+	return add_script(b->ctx, r, &s, NULL);
 }
 
 /* A heredoc body is a shell script when the command line only feeds it to
@@ -283,13 +303,13 @@ static bool heredoc_is_script(const struct lint_run *r, size_t n_line_cmds,
 	return true;
 }
 
-static bool shell_form(struct lint_ctx *ctx, struct lint_run *r,
+static bool shell_form(struct builder *b, struct lint_run *r,
                        const struct lint_instr *in)
 {
 	size_t i, n_line;
 
 	r->shell_form = true;
-	if (in->text && !parse_into(ctx, r, in->text, in->line, in))
+	if (in->text && !parse_into(b, r, in->text, in->line, in, NULL))
 		return false;
 	n_line = r->n_cmds;
 	for (i = 0; i < in->n_heredocs; i++) {
@@ -297,14 +317,20 @@ static bool shell_form(struct lint_ctx *ctx, struct lint_run *r,
 
 		if (!h->body || !heredoc_is_script(r, n_line, h->body))
 			continue;
-		if (!parse_into(ctx, r, h->body, h->line, NULL))
+		if (!r->heredoc_scripts &&
+		    !(r->heredoc_scripts = dt_arena_alloc(b->ctx->arena,
+		            in->n_heredocs * sizeof *r->heredoc_scripts)))
+			return false;
+		if (!parse_into(b, r, h->body, h->line, NULL,
+		                &r->heredoc_scripts[i]))
 			return false;
 	}
 	return true;
 }
 
-bool lint_runs_build(struct lint_ctx *ctx)
+static bool runs_build(struct builder *b)
 {
+	struct lint_ctx *ctx = b->ctx;
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
@@ -327,12 +353,171 @@ bool lint_runs_build(struct lint_ctx *ctx)
 		r->instr = in;
 		r->top = top;
 		r->index = i;
-		ok = in->form == LINT_FORM_EXEC ? exec_form(ctx, r, in)
-		                                : shell_form(ctx, r, in);
+		ok = in->form == LINT_FORM_EXEC ? exec_form(b, r, in)
+		                                : shell_form(b, r, in);
 		if (!ok)
 			return false;
 	}
 	return true;
+}
+
+/* ---- the commands by name ---- */
+
+/* An open-addressing table of the distinct command names of a file; each
+ * name owns the range refs[first..first+n) of its commands. */
+struct name_slot {
+	const char *name;                /* NULL: empty */
+	size_t hash;
+	size_t first, n;
+};
+
+struct lint_cmd_index {
+	struct lint_cmd_ref *refs;
+	struct name_slot *slots;
+	size_t mask;
+};
+
+/* Program names are short and few per file: their first three bytes
+ * spread them well enough, at a fixed cost. */
+static size_t str_hash(const char *s)
+{
+	size_t h = (unsigned char)s[0];
+
+	if (s[0] && s[1])
+		h = h * 131 + (unsigned char)s[1] * 7 + (unsigned char)s[2];
+	return h * 2654435761u >> 4;
+}
+
+/* The slot of name, or the empty one where it would go; *hash is the
+ * name's. */
+static struct name_slot *slot_of(const struct lint_cmd_index *ix,
+                                 const char *name, size_t *hash)
+{
+	size_t h = str_hash(name), i = h & ix->mask;
+
+	while (ix->slots[i].name && (ix->slots[i].hash != h ||
+	                             strcmp(ix->slots[i].name, name) != 0))
+		i = (i + 1) & ix->mask;
+	*hash = h;
+	return &ix->slots[i];
+}
+
+/* Two passes over the commands: count them per name (remembering each
+ * one's slot), then place them, so every name's range is in file order. */
+static bool index_build(struct lint_ctx *ctx)
+{
+	struct lint_cmd_index *ix;
+	size_t total = 0, size = 16, i, j, k, first = 0;
+	size_t *slot;
+
+	for (i = 0; i < ctx->n_runs; i++)
+		total += ctx->runs[i].n_cmds;
+	while (size < total * 4)
+		size *= 2;
+	ix = dt_arena_alloc(ctx->arena, sizeof *ix);
+	slot = dt_arena_alloc_raw(ctx->arena, (total + 1) * sizeof *slot);
+	if (!ix || !slot ||
+	    !(ix->slots = dt_arena_alloc(ctx->arena, size * sizeof *ix->slots)) ||
+	    !(ix->refs = dt_arena_alloc_raw(ctx->arena,
+	                                    (total + 1) * sizeof *ix->refs)))
+		return false;
+	ix->mask = size - 1;
+	for (i = 0, k = 0; i < ctx->n_runs; i++)
+		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
+			size_t h;
+			struct name_slot *s = slot_of(ix, ctx->runs[i].cmds[j].name, &h);
+
+			s->name = ctx->runs[i].cmds[j].name;
+			s->hash = h;
+			s->n++;
+			slot[k++] = (size_t)(s - ix->slots);
+		}
+	for (i = 0; i < size; i++) {
+		ix->slots[i].first = first;
+		first += ix->slots[i].n;
+		ix->slots[i].n = 0;
+	}
+	for (i = 0, k = 0; i < ctx->n_runs; i++)
+		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
+			struct name_slot *s = &ix->slots[slot[k++]];
+			struct lint_cmd_ref *ref = &ix->refs[s->first + s->n++];
+
+			ref->run = &ctx->runs[i];
+			ref->cmd = &ctx->runs[i].cmds[j];
+		}
+	ctx->cmd_index = ix;
+	return true;
+}
+
+const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
+                                           const char *name, size_t *n)
+{
+	const struct name_slot *s;
+	size_t h;
+
+	*n = 0;
+	if (!ctx->cmd_index)
+		return NULL;
+	s = slot_of(ctx->cmd_index, name, &h);
+	*n = s->name ? s->n : 0;
+	return *n ? ctx->cmd_index->refs + s->first : NULL;
+}
+
+struct lint_named lint_named_start(const struct lint_ctx *ctx,
+                                   const char *const *names)
+{
+	struct lint_named it;
+
+	it.k = 0;
+	it.cur = NULL;
+	for (; *names && it.k < LINT_NAMED_MAX; names++) {
+		size_t j;
+
+		it.refs[it.k] = lint_cmds_named(ctx, *names, &it.n[it.k]);
+		/* A name listed twice has the same commands: walked once. */
+		for (j = 0; j < it.k && it.refs[j] != it.refs[it.k]; j++)
+			;
+		it.k += it.n[it.k] > 0 && j == it.k;
+	}
+	return it;
+}
+
+/* Refs of different lists compare by run, then by place in the run: both
+ * arrays are in file order. */
+static bool ref_before(const struct lint_cmd_ref *a,
+                       const struct lint_cmd_ref *b)
+{
+	return a->run != b->run ? a->run < b->run : a->cmd < b->cmd;
+}
+
+bool lint_named_next(struct lint_named *it)
+{
+	size_t i, best = 0;
+
+	if (it->k == 0)
+		return false;
+	for (i = 1; i < it->k; i++)
+		if (ref_before(it->refs[i], it->refs[best]))
+			best = i;
+	it->cur = it->refs[best]++;
+	if (--it->n[best] == 0) {
+		it->k--;
+		it->refs[best] = it->refs[it->k];
+		it->n[best] = it->n[it->k];
+	}
+	return true;
+}
+
+bool lint_runs_build(struct lint_ctx *ctx)
+{
+	struct builder b;
+	bool ok;
+
+	b.ctx = ctx;
+	lint_shell_reader_init(&b.rd, ctx->arena);
+	ok = runs_build(&b);
+	lint_shell_reader_fini(&b.rd);
+	return ok && index_build(ctx);
 }
 
 const char *lint_cmd_operand(const struct lint_cmd *c, const char *valued,

@@ -151,18 +151,16 @@ static const char *chmod_mode(const struct lint_cmd *c)
 void lint_check_dt1002(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			const struct lint_cmd *c = &ctx->runs[i].cmds[j];
-			const char *mode;
+	LINT_FOR_NAMED(ctx, LINT_NAMES("chmod"), r, c) {
+		const char *mode;
 
-			if (lint_cmd_is(c, "chmod") && world_writable(mode = chmod_mode(c)))
-				lint_report(ctx, c->line, c->col,
-				            "World-writable permissions (chmod %s): fix ownership instead",
-				            mode);
-		}
+		if (world_writable(mode = chmod_mode(c)))
+			lint_report(ctx, c->line, c->col,
+			            "World-writable permissions (chmod %s): fix ownership instead",
+			            mode);
+	}
 	for (i = 0; i < f->n_instrs; i++) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 		const struct lint_flag *fl;
@@ -179,14 +177,19 @@ void lint_check_dt1002(struct lint_ctx *ctx)
 
 /* ---- DT1003: download piped into a shell ------------------------------ */
 
-static const char *const downloaders[] = {"curl", "wget", "fetch"};
+static const char *const downloaders[] = {"curl", "wget", "fetch", NULL};
 static const char *const shells[] = {
-	"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh",
+	"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", NULL,
 };
 
 static bool is_shell(const struct lint_cmd *c)
 {
-	return IN_LIST(c->name, shells);
+	const char *const *p;
+
+	for (p = shells; *p; p++)
+		if (lint_cmd_is(c, *p))
+			return true;
+	return false;
 }
 
 /* "$(curl ..." or "`wget ..." somewhere in word. */
@@ -194,7 +197,7 @@ static bool substitutes_download(const char *word)
 {
 	size_t k;
 
-	for (k = 0; k < sizeof downloaders / sizeof downloaders[0]; k++) {
+	for (k = 0; downloaders[k]; k++) {
 		const char *p = word;
 
 		while ((p = strstr(p, downloaders[k])) != NULL) {
@@ -207,12 +210,12 @@ static bool substitutes_download(const char *word)
 	return false;
 }
 
-/* sh -c "$(curl ...)" runs the download as well. */
+/* sh -c "$(curl ...)" (c a shell) runs the download as well. */
 static bool runs_substituted_download(const struct lint_cmd *c)
 {
 	size_t i;
 
-	for (i = 0; is_shell(c) && i < c->n_args; i++)
+	for (i = 0; i < c->n_args; i++)
 		if (substitutes_download(c->args[i]))
 			return true;
 	return false;
@@ -243,19 +246,12 @@ static bool piped_to_shell(const struct lint_run *r, size_t i)
 
 void lint_check_dt1003(struct lint_ctx *ctx)
 {
-	size_t i, j;
-
-	for (i = 0; i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
-
-		for (j = 0; j < r->n_cmds; j++) {
-			const struct lint_cmd *c = &r->cmds[j];
-
-			if ((IN_LIST(c->name, downloaders) && piped_to_shell(r, j)) ||
-			    runs_substituted_download(c))
-				lint_report(ctx, c->line, c->col, NULL);
-		}
-	}
+	LINT_FOR_NAMED(ctx, downloaders, r, c)
+		if (piped_to_shell(r, (size_t)(c - r->cmds)))
+			lint_report(ctx, c->line, c->col, NULL);
+	LINT_FOR_NAMED(ctx, shells, r, c)
+		if (runs_substituted_download(c))
+			lint_report(ctx, c->line, c->col, NULL);
 }
 
 /* ---- DT1004: ADD of a URL without --checksum ----------------------------- */
@@ -419,21 +415,39 @@ static const struct upgrade *upgrade_of(const struct lint_cmd *c,
 	return NULL;
 }
 
+/* The programs of a table of n entries of size bytes whose first member
+ * is the program name, as a NULL-terminated list in names (room for
+ * LINT_NAMED_MAX + 1) for LINT_FOR_NAMED. */
+static void table_names(const void *table, size_t n, size_t size,
+                        const char **names)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < LINT_NAMED_MAX; i++)
+		names[i] = *(const char *const *)((const char *)table + i * size);
+	names[i] = NULL;
+}
+
+#define TABLE_NAMES(table, names) \
+	table_names(table, sizeof table / sizeof table[0], sizeof table[0], names)
+
+_Static_assert(sizeof upgrades / sizeof upgrades[0] <= LINT_NAMED_MAX,
+               "every upgrade tool is walked");
+
 void lint_check_dt1006(struct lint_ctx *ctx)
 {
-	size_t i, j;
+	const char *names[LINT_NAMED_MAX + 1];
 
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			const struct lint_cmd *c = &ctx->runs[i].cmds[j];
-			const struct upgrade *u;
-			const char *sub = NULL;
+	TABLE_NAMES(upgrades, names);
+	LINT_FOR_NAMED(ctx, names, r, c) {
+		const struct upgrade *u;
+		const char *sub = NULL;
 
-			if ((u = upgrade_of(c, &sub)) != NULL)
-				lint_report(ctx, c->line, c->col,
-				            "Package upgrade during the build (%s %s)",
-				            u->tool, sub);
-		}
+		if ((u = upgrade_of(c, &sub)) != NULL)
+			lint_report(ctx, c->line, c->col,
+			            "Package upgrade during the build (%s %s)",
+			            u->tool, sub);
+	}
 }
 
 /* ---- DT1007: credentials in ENV and ARG values ------------------------- */
@@ -651,6 +665,21 @@ static const char *heredoc_script(const struct lint_file *f, size_t index,
 	return shebang_unsafe(body) ? body : NULL;
 }
 
+/* The commands of the heredoc body of instruction index: the ones the
+ * RUN's reading kept, or read now.  False when out of memory. */
+static bool body_script(struct lint_ctx *ctx, size_t index,
+                        const struct lint_instr *in, struct lint_script *s)
+{
+	const struct lint_run *r = lint_run_of(ctx, index);
+
+	if (r && r->heredoc_scripts && r->heredoc_scripts[0]) {
+		*s = *r->heredoc_scripts[0];
+		return true;
+	}
+	return lint_shell_parse(ctx->arena, in->heredocs[0].body,
+	                        in->heredocs[0].line, s);
+}
+
 void lint_check_dt1008(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
@@ -659,13 +688,11 @@ void lint_check_dt1008(struct lint_ctx *ctx)
 	for (i = 0; i < f->n_instrs; i++) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 		struct lint_script s;
-		const char *body;
 
 		if (in->kind != LINT_RUN || !ctx->posix[i] ||
-		    !(body = heredoc_script(f, i, in)))
+		    !heredoc_script(f, i, in))
 			continue;
-		memset(&s, 0, sizeof s);
-		if (!lint_shell_parse(ctx->arena, body, in->heredocs[0].line, &s)) {
+		if (!body_script(ctx, i, in, &s)) {
 			ctx->nomem = true;
 			return;
 		}
@@ -756,19 +783,21 @@ static bool index_used(const struct lint_run *r, const struct index_tool *t)
 
 void lint_check_dt1010(struct lint_ctx *ctx)
 {
-	size_t i, j, t;
+	const char *names[LINT_NAMED_MAX + 1];
+	const char *const *p;
+	size_t t, k = 0;
 
-	for (i = 0; i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
-
-		for (j = 0; j < r->n_cmds; j++)
-			for (t = 0; t < sizeof index_tools / sizeof index_tools[0]; t++)
-				if (runs_sub(&r->cmds[j], &index_tools[t], update_sub) &&
-				    !index_used(r, &index_tools[t]))
-					lint_report(ctx, r->cmds[j].line, r->cmds[j].col,
-					            "%s update without an install in the same RUN",
-					            r->cmds[j].name);
-	}
+	for (t = 0; t < sizeof index_tools / sizeof index_tools[0]; t++)
+		for (p = index_tools[t].programs; *p && k < LINT_NAMED_MAX; p++)
+			names[k++] = *p;
+	names[k] = NULL;
+	LINT_FOR_NAMED(ctx, names, r, c)
+		for (t = 0; t < sizeof index_tools / sizeof index_tools[0]; t++)
+			if (runs_sub(c, &index_tools[t], update_sub) &&
+			    !index_used(r, &index_tools[t]))
+				lint_report(ctx, c->line, c->col,
+				            "%s update without an install in the same RUN",
+				            c->name);
 }
 
 /* ---- DT1011: dependencies installed after COPY . . ----------------------- */
@@ -833,42 +862,67 @@ static bool copies_context(const struct lint_instr *in)
 	return false;
 }
 
-static void check_stage_installs(struct lint_ctx *ctx, const struct lint_stage *st)
+_Static_assert(sizeof installs / sizeof installs[0] <= LINT_NAMED_MAX,
+               "every install tool is walked");
+
+/* Per stage: the index of its first COPY of the whole context (the number
+ * of instructions when none).  NULL when out of memory. */
+static size_t *first_context_copies(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
-	const struct install *done[sizeof installs / sizeof installs[0]];
-	size_t n_done = 0, i, j, k;
-	int copy_line = 0;
+	size_t *first = dt_arena_alloc_raw(ctx->arena,
+	                                   (f->n_stages + 1) * sizeof *first);
+	size_t s, i;
 
-	for (i = st->from; i < st->end && i < f->n_instrs; i++) {
-		const struct lint_run *r;
-
-		if (copies_context(&f->instrs[i]) && !copy_line)
-			copy_line = f->instrs[i].line;
-		if (f->instrs[i].kind != LINT_RUN || !(r = lint_run_of(ctx, i)))
-			continue;
-		for (j = 0; j < r->n_cmds; j++) {
-			const struct install *in = install_of(&r->cmds[j]);
-
-			if (!in)
-				continue;
-			for (k = 0; k < n_done && strcmp(done[k]->tool, in->tool) != 0; k++)
-				;
-			if (k < n_done)
-				continue;
-			done[n_done++] = in;
-			if (copy_line)
-				lint_report(ctx, r->cmds[j].line, r->cmds[j].col,
-				            "%s %s runs after the whole context was copied (line %d): copy the dependency manifests first",
-				            in->tool, in->sub, copy_line);
-		}
+	if (!first)
+		return NULL;
+	for (s = 0; s < f->n_stages; s++) {
+		first[s] = f->n_instrs;
+		for (i = f->stages[s].from; i < f->stages[s].end && i < f->n_instrs; i++)
+			if (copies_context(&f->instrs[i])) {
+				first[s] = i;
+				break;
+			}
 	}
+	return first;
 }
 
+/* Each stage's first install by each tool, when the whole context was
+ * copied before it: walked over the install commands in file order. */
 void lint_check_dt1011(struct lint_ctx *ctx)
 {
-	size_t s;
+	const struct lint_file *f = ctx->file;
+	const char *names[LINT_NAMED_MAX + 1];
+	unsigned *done;
+	size_t *copy;
 
-	for (s = 0; s < ctx->file->n_stages; s++)
-		check_stage_installs(ctx, &ctx->file->stages[s]);
+	TABLE_NAMES(installs, names);
+	if (!lint_named_start(ctx, names).k)
+		return;
+	copy = first_context_copies(ctx);
+	done = dt_arena_alloc(ctx->arena, (f->n_stages + 1) * sizeof *done);
+	if (!copy || !done) {
+		ctx->nomem = true;
+		return;
+	}
+	LINT_FOR_NAMED(ctx, names, r, c) {
+		const struct install *in;
+		int s = r->top->stage;
+		unsigned bit;
+		size_t k;
+
+		if (r->top->kind != LINT_RUN || s < 0 || (size_t)s >= f->n_stages ||
+		    !(in = install_of(c)))
+			continue;
+		for (k = 0; strcmp(names[k], in->tool) != 0; k++)
+			;
+		bit = 1u << k;
+		if (done[s] & bit)
+			continue;
+		done[s] |= bit;
+		if (copy[s] < r->index)
+			lint_report(ctx, c->line, c->col,
+			            "%s %s runs after the whole context was copied (line %d): copy the dependency manifests first",
+			            in->tool, in->sub, f->instrs[copy[s]].line);
+	}
 }

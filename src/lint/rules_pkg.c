@@ -90,7 +90,7 @@ UNPINNED_FN(apt_unpinned_pkg, apt_pinned)
 
 void lint_check_dl3008(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apt-get"), r, c) {
 		if (cmd_sub(c, "apt-get", APT_VALUED, apt_install) &&
 		    unpinned(c, APT_VALUED, 1, apt_unpinned_pkg))
 			report_cmd(ctx, c);
@@ -118,7 +118,7 @@ static bool apt_assume_yes(const struct lint_cmd *c)
 
 void lint_check_dl3014(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apt-get"), r, c) {
 		if (cmd_sub(c, "apt-get", APT_VALUED, apt_install) &&
 		    !apt_assume_yes(c))
 			report_cmd(ctx, c);
@@ -129,7 +129,7 @@ void lint_check_dl3015(struct lint_ctx *ctx)
 {
 	size_t i;
 
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apt-get"), r, c) {
 		bool ok = false;
 
 		if (!cmd_sub(c, "apt-get", APT_VALUED, apt_install))
@@ -190,29 +190,28 @@ static bool ships_stage(const struct lint_file *f, const bool *ships, int s)
 	return s < 0 || (size_t)s >= f->n_stages || ships[s];
 }
 
+/* The first apt-get update of each RUN whose lists stay in the image. */
 void lint_check_dl3009(struct lint_ctx *ctx)
 {
 	static const char *const lists[] = {"/var/lib/apt/lists", NULL};
-	bool *ships = stages_shipped(ctx);
-	size_t i, j;
+	const struct lint_run *seen = NULL;
+	bool *ships = NULL;
+	size_t n;
 
-	for (i = 0; ships && i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
+	if (!lint_cmds_named(ctx, "apt-get", &n) || !(ships = stages_shipped(ctx)))
+		return;
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apt-get"), r, c) {
+		const char *op = lint_cmd_operand(c, APT_VALUED, 0);
 
+		if (r == seen || !op || strcmp(op, "update") != 0)
+			continue;
+		seen = r;
 		if (run_removes(r, lists) || lint_run_mounts(r, "/var/lib/apt/lists") ||
 		    (lint_run_mounts(r, "/var/lib/apt") &&
 		     lint_run_mounts(r, "/var/cache/apt")) ||
 		    !ships_stage(ctx->file, ships, r->top->stage))
 			continue;
-		for (j = 0; j < r->n_cmds; j++) {
-			const struct lint_cmd *c = &r->cmds[j];
-			const char *op = lint_cmd_operand(c, APT_VALUED, 0);
-
-			if (lint_cmd_is(c, "apt-get") && op && strcmp(op, "update") == 0) {
-				report_cmd(ctx, c);
-				break;
-			}
-		}
+		report_cmd(ctx, c);
 	}
 }
 
@@ -229,7 +228,7 @@ UNPINNED_FN(apk_unpinned_pkg, apk_pinned)
 
 void lint_check_dl3018(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apk"), r, c) {
 		if (cmd_sub(c, "apk", APK_VALUED, apk_add) &&
 		    unpinned(c, APK_VALUED, 1, apk_unpinned_pkg))
 			report_cmd(ctx, c);
@@ -238,7 +237,7 @@ void lint_check_dl3018(struct lint_ctx *ctx)
 
 void lint_check_dl3019(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apk"), r, c) {
 		if (cmd_sub(c, "apk", APK_VALUED, apk_add) &&
 		    !lint_cmd_has_opt(c, 0, "no-cache") &&
 		    !lint_run_mounts(r, "/var/cache/apk") &&
@@ -255,6 +254,8 @@ static bool pip_view(const struct lint_cmd *c, struct lint_cmd *view)
 {
 	size_t i;
 
+	if (c->name[0] != 'p')
+		return false;
 	*view = *c;
 	if (dt_str_has_prefix(c->name, "pip") &&
 	    (c->name[3] == '\0' || (c->name[3] >= '0' && c->name[3] <= '9')))
@@ -356,15 +357,19 @@ static bool pip_cache_mounted(const struct lint_run *r)
 
 void lint_check_dl3042(struct lint_ctx *ctx)
 {
-	bool *off = pip_cache_off(ctx);
+	bool *off = NULL;
 
 	FOR_EACH_CMD(ctx, r, c) {
 		struct lint_cmd v;
 
-		if (!off || !pip_install(c, &v) || lint_cmd_has_opt(&v, 0, "no-cache-dir") ||
-		    pip_cache_mounted(r) || off[r->index])
+		if (!pip_install(c, &v) || lint_cmd_has_opt(&v, 0, "no-cache-dir") ||
+		    pip_cache_mounted(r))
 			continue;
-		report_cmd(ctx, c);
+		/* Worked out for the first pip install only: most files have none. */
+		if (!off && !(off = pip_cache_off(ctx)))
+			return;
+		if (!off[r->index])
+			report_cmd(ctx, c);
 	}
 }
 
@@ -388,41 +393,43 @@ UNPINNED_FN(npm_unpinned_pkg, npm_pinned)
 
 void lint_check_dl3016(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("npm"), r, c) {
 		if (cmd_sub(c, "npm", NPM_VALUED, npm_install) &&
 		    unpinned(c, NPM_VALUED, 1, npm_unpinned_pkg))
 			report_cmd(ctx, c);
 	}
 }
 
+/* The RUN mounts a yarn cache or runs yarn cache clean. */
+static bool yarn_cache_handled(const struct lint_run *r)
+{
+	size_t j;
+
+	for (j = 0; j < r->instr->n_flags; j++)
+		if (strcmp(r->instr->flags[j].name, "mount") == 0 &&
+		    r->instr->flags[j].value &&
+		    strstr(r->instr->flags[j].value, "yarn"))
+			return true;
+	for (j = 0; j < r->n_cmds; j++)
+		if (lint_cmd_is(&r->cmds[j], "yarn") &&
+		    lint_cmd_has_arg(&r->cmds[j], "cache") &&
+		    lint_cmd_has_arg(&r->cmds[j], "clean"))
+			return true;
+	return false;
+}
+
+/* The first yarn install of each RUN that leaves the cache behind. */
 void lint_check_dl3060(struct lint_ctx *ctx)
 {
 	static const char *const install[] = {"install", NULL};
-	size_t i;
+	const struct lint_run *seen = NULL;
 
-	for (i = 0; i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
-		size_t j;
-		bool cleaned = false, mounted = false;
-
-		for (j = 0; j < r->instr->n_flags; j++)
-			if (strcmp(r->instr->flags[j].name, "mount") == 0 &&
-			    r->instr->flags[j].value &&
-			    strstr(r->instr->flags[j].value, "yarn"))
-				mounted = true;
-		for (j = 0; j < r->n_cmds; j++)
-			if (lint_cmd_is(&r->cmds[j], "yarn") &&
-			    lint_cmd_has_arg(&r->cmds[j], "cache") &&
-			    lint_cmd_has_arg(&r->cmds[j], "clean"))
-				cleaned = true;
-		if (cleaned || mounted)
+	LINT_FOR_NAMED(ctx, LINT_NAMES("yarn"), r, c) {
+		if (r == seen || !cmd_sub(c, "yarn", NULL, install))
 			continue;
-		for (j = 0; j < r->n_cmds; j++) {
-			if (cmd_sub(&r->cmds[j], "yarn", NULL, install)) {
-				report_cmd(ctx, &r->cmds[j]);
-				break;
-			}
-		}
+		seen = r;
+		if (!yarn_cache_handled(r))
+			report_cmd(ctx, c);
 	}
 }
 
@@ -437,7 +444,7 @@ UNPINNED_FN(gem_unpinned_pkg, gem_pinned)
 
 void lint_check_dl3028(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("gem"), r, c) {
 		if (cmd_sub(c, "gem", GEM_VALUED, gem_install) &&
 		    !lint_cmd_has_opt(c, 'v', "version") &&
 		    unpinned(c, GEM_VALUED, 1, gem_unpinned_pkg))
@@ -456,7 +463,7 @@ void lint_check_dl3062(struct lint_ctx *ctx)
 {
 	static const char *const install[] = {"install", NULL};
 
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("go"), r, c) {
 		if (cmd_sub(c, "go", GO_VALUED, install) &&
 		    unpinned(c, GO_VALUED, 1, go_unpinned_pkg))
 			report_cmd(ctx, c);
@@ -526,7 +533,7 @@ static bool assume_yes(const struct lint_cmd *c)
 
 void lint_check_dl3030(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("yum"), r, c) {
 		if (lint_cmd_is(c, "yum") && rpm_installs(c) && !assume_yes(c))
 			report_cmd(ctx, c);
 	}
@@ -534,7 +541,7 @@ void lint_check_dl3030(struct lint_ctx *ctx)
 
 void lint_check_dl3038(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("dnf", "microdnf", "dnf5"), r, c) {
 		if (is_dnf(c) && rpm_installs(c) && !assume_yes(c))
 			report_cmd(ctx, c);
 	}
@@ -542,7 +549,7 @@ void lint_check_dl3038(struct lint_ctx *ctx)
 
 void lint_check_dl3033(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("yum"), r, c) {
 		if (lint_cmd_is(c, "yum") && rpm_unpinned(c))
 			report_cmd(ctx, c);
 	}
@@ -550,7 +557,7 @@ void lint_check_dl3033(struct lint_ctx *ctx)
 
 void lint_check_dl3041(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("dnf", "microdnf", "dnf5"), r, c) {
 		if (is_dnf(c) && rpm_unpinned(c))
 			report_cmd(ctx, c);
 	}
@@ -578,28 +585,26 @@ static bool is_yum(const struct lint_cmd *c)
 	return lint_cmd_is(c, "yum");
 }
 
-static void check_clean(struct lint_ctx *ctx,
+/* The first install of each RUN by one of the tools (names, is_tool)
+ * that neither cleans nor removes its caches. */
+static void check_clean(struct lint_ctx *ctx, const char *const *names,
                         bool (*is_tool)(const struct lint_cmd *),
                         const char *const *caches)
 {
-	size_t i, j;
+	const struct lint_run *seen = NULL;
 
-	for (i = 0; i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
-		const struct lint_cmd *install = NULL;
+	LINT_FOR_NAMED(ctx, names, r, c) {
 		const char *const *m;
 		bool skip;
 
-		for (j = 0; j < r->n_cmds && !install; j++)
-			if (is_tool(&r->cmds[j]) && rpm_installs(&r->cmds[j]))
-				install = &r->cmds[j];
-		if (!install)
+		if (r == seen || !rpm_installs(c))
 			continue;
+		seen = r;
 		skip = run_cleans(r, is_tool) || run_removes(r, caches);
 		for (m = caches; *m && !skip; m++)
 			skip = lint_run_mounts(r, *m);
 		if (!skip)
-			report_cmd(ctx, install);
+			report_cmd(ctx, c);
 	}
 }
 
@@ -607,7 +612,7 @@ void lint_check_dl3032(struct lint_ctx *ctx)
 {
 	static const char *const caches[] = {"/var/cache/yum", NULL};
 
-	check_clean(ctx, is_yum, caches);
+	check_clean(ctx, LINT_NAMES("yum"), is_yum, caches);
 }
 
 void lint_check_dl3040(struct lint_ctx *ctx)
@@ -616,7 +621,7 @@ void lint_check_dl3040(struct lint_ctx *ctx)
 		"/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5", NULL,
 	};
 
-	check_clean(ctx, is_dnf, caches);
+	check_clean(ctx, LINT_NAMES("dnf", "microdnf", "dnf5"), is_dnf, caches);
 }
 
 static const char *const zypper_install[] = {"install", "in", NULL};
@@ -633,7 +638,7 @@ static bool zypper_changes(const struct lint_cmd *c)
 
 void lint_check_dl3034(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("zypper"), r, c) {
 		if (zypper_changes(c) && !lint_cmd_has_opt(c, 'n', "non-interactive") &&
 		    !lint_cmd_has_opt(c, 'y', "no-confirm"))
 			report_cmd(ctx, c);
@@ -644,33 +649,31 @@ void lint_check_dl3035(struct lint_ctx *ctx)
 {
 	static const char *const dup[] = {"dist-upgrade", "dup", NULL};
 
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("zypper"), r, c) {
 		if (cmd_sub(c, "zypper", ZYPPER_VALUED, dup))
 			report_cmd(ctx, c);
 	}
 }
 
+/* The first zypper install of each RUN that leaves the cache behind. */
 void lint_check_dl3036(struct lint_ctx *ctx)
 {
 	static const char *const caches[] = {"/var/cache/zypp", NULL};
 	static const char *const clean[] = {"clean", "cc", NULL};
-	size_t i, j;
+	const struct lint_run *seen = NULL;
+	size_t j;
 
-	for (i = 0; i < ctx->n_runs; i++) {
-		const struct lint_run *r = &ctx->runs[i];
-		const struct lint_cmd *install = NULL;
+	LINT_FOR_NAMED(ctx, LINT_NAMES("zypper"), r, c) {
 		bool skip;
 
-		for (j = 0; j < r->n_cmds && !install; j++)
-			if (cmd_sub(&r->cmds[j], "zypper", ZYPPER_VALUED, zypper_install))
-				install = &r->cmds[j];
-		if (!install)
+		if (r == seen || !cmd_sub(c, "zypper", ZYPPER_VALUED, zypper_install))
 			continue;
+		seen = r;
 		skip = run_removes(r, caches) || lint_run_mounts(r, caches[0]);
 		for (j = 0; j < r->n_cmds && !skip; j++)
 			skip = cmd_sub(&r->cmds[j], "zypper", ZYPPER_VALUED, clean);
 		if (!skip)
-			report_cmd(ctx, install);
+			report_cmd(ctx, c);
 	}
 }
 
@@ -683,7 +686,7 @@ UNPINNED_FN(zypper_unpinned_pkg, zypper_pinned)
 
 void lint_check_dl3037(struct lint_ctx *ctx)
 {
-	FOR_EACH_CMD(ctx, r, c) {
+	LINT_FOR_NAMED(ctx, LINT_NAMES("zypper"), r, c) {
 		if (cmd_sub(c, "zypper", ZYPPER_VALUED, zypper_install) &&
 		    unpinned(c, ZYPPER_VALUED, 1, zypper_unpinned_pkg))
 			report_cmd(ctx, c);

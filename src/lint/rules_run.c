@@ -14,29 +14,18 @@ static void report_cmd(struct lint_ctx *ctx, const struct lint_cmd *c)
 
 void lint_check_dl3001(struct lint_ctx *ctx)
 {
-	static const char *const pointless[] = {
-		"free", "ifconfig", "kill", "mount", "ps", "service", "shutdown",
-		"ssh", "top", "vim",
-	};
-	size_t i, j, k;
-
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++)
-			for (k = 0; k < sizeof pointless / sizeof pointless[0]; k++)
-				if (lint_cmd_is(&ctx->runs[i].cmds[j], pointless[k]))
-					report_cmd(ctx, &ctx->runs[i].cmds[j]);
+	LINT_FOR_NAMED(ctx, LINT_NAMES("free", "ifconfig", "kill", "mount", "ps",
+	                               "service", "shutdown", "ssh", "top", "vim"),
+	               r, c)
+		report_cmd(ctx, c);
 }
 
 void lint_check_dl3003(struct lint_ctx *ctx)
 {
-	size_t i, j;
-
 	/* A cd inside ( ) or $( ) ends with its subshell. */
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++)
-			if (lint_cmd_is(&ctx->runs[i].cmds[j], "cd") &&
-			    ctx->runs[i].cmds[j].depth == 0)
-				report_cmd(ctx, &ctx->runs[i].cmds[j]);
+	LINT_FOR_NAMED(ctx, LINT_NAMES("cd"), r, c)
+		if (c->depth == 0)
+			report_cmd(ctx, c);
 }
 
 void lint_check_dl3004(struct lint_ctx *ctx)
@@ -54,12 +43,8 @@ void lint_check_dl3004(struct lint_ctx *ctx)
 
 void lint_check_dl3027(struct lint_ctx *ctx)
 {
-	size_t i, j;
-
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++)
-			if (lint_cmd_is(&ctx->runs[i].cmds[j], "apt"))
-				report_cmd(ctx, &ctx->runs[i].cmds[j]);
+	LINT_FOR_NAMED(ctx, LINT_NAMES("apt"), r, c)
+		report_cmd(ctx, c);
 }
 
 /* The value of -u/--uid, attached or in the next word. */
@@ -83,41 +68,29 @@ static const char *useradd_uid(const struct lint_cmd *c)
 
 void lint_check_dl3046(struct lint_ctx *ctx)
 {
-	size_t i, j;
+	LINT_FOR_NAMED(ctx, LINT_NAMES("useradd"), r, c) {
+		const char *uid;
 
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			const struct lint_cmd *c = &ctx->runs[i].cmds[j];
-			const char *uid;
-
-			if (!lint_cmd_is(c, "useradd") ||
-			    lint_cmd_has_opt(c, 'l', "no-log-init"))
-				continue;
-			uid = useradd_uid(c);
-			/* 99999 and below keep lastlog small. */
-			if (uid && strspn(uid, "0123456789") == strlen(uid) &&
-			    strlen(uid) > 5)
-				report_cmd(ctx, c);
-		}
+		if (lint_cmd_has_opt(c, 'l', "no-log-init"))
+			continue;
+		uid = useradd_uid(c);
+		/* 99999 and below keep lastlog small. */
+		if (uid && strspn(uid, "0123456789") == strlen(uid) &&
+		    strlen(uid) > 5)
+			report_cmd(ctx, c);
+	}
 }
 
 void lint_check_dl3047(struct lint_ctx *ctx)
 {
-	size_t i, j;
-
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			const struct lint_cmd *c = &ctx->runs[i].cmds[j];
-
-			if (lint_cmd_is(c, "wget") &&
-			    !lint_cmd_has_opt(c, 0, "progress") &&
-			    !lint_cmd_has_opt(c, 'q', "quiet") &&
-			    !lint_cmd_has_opt(c, 0, "no-verbose") &&
-			    !lint_cmd_has_arg(c, "-nv") &&
-			    !lint_cmd_has_opt(c, 'o', "output-file") &&
-			    !lint_cmd_has_opt(c, 'a', "append-output"))
-				report_cmd(ctx, c);
-		}
+	LINT_FOR_NAMED(ctx, LINT_NAMES("wget"), r, c)
+		if (!lint_cmd_has_opt(c, 0, "progress") &&
+		    !lint_cmd_has_opt(c, 'q', "quiet") &&
+		    !lint_cmd_has_opt(c, 0, "no-verbose") &&
+		    !lint_cmd_has_arg(c, "-nv") &&
+		    !lint_cmd_has_opt(c, 'o', "output-file") &&
+		    !lint_cmd_has_opt(c, 'a', "append-output"))
+			report_cmd(ctx, c);
 }
 
 static const struct lint_cmd *run_uses(const struct lint_run *r,
@@ -135,8 +108,11 @@ void lint_check_dl4001(struct lint_ctx *ctx)
 {
 	bool curl = false, wget = false;
 	int stage = -2;
-	size_t i;
+	size_t i, n_curl, n_wget;
 
+	if (!lint_cmds_named(ctx, "curl", &n_curl) ||
+	    !lint_cmds_named(ctx, "wget", &n_wget))
+		return;
 	for (i = 0; i < ctx->n_runs; i++) {
 		const struct lint_run *r = &ctx->runs[i];
 		const struct lint_cmd *c = run_uses(r, "curl");
@@ -155,15 +131,9 @@ void lint_check_dl4001(struct lint_ctx *ctx)
 
 void lint_check_dl4005(struct lint_ctx *ctx)
 {
-	size_t i, j;
-
-	for (i = 0; i < ctx->n_runs; i++)
-		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			const struct lint_cmd *c = &ctx->runs[i].cmds[j];
-
-			if (lint_cmd_is(c, "ln") && lint_cmd_has_arg(c, "/bin/sh"))
-				report_cmd(ctx, c);
-		}
+	LINT_FOR_NAMED(ctx, LINT_NAMES("ln"), r, c)
+		if (lint_cmd_has_arg(c, "/bin/sh"))
+			report_cmd(ctx, c);
 }
 
 void lint_check_dl4006(struct lint_ctx *ctx)

@@ -77,10 +77,22 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* What a byte is to read_word: it ends the word, it needs a look of its
+ * own (quotes, escapes, expansions, '=' of an assignment), or it is
+ * copied with the run of plain bytes around it. */
+enum ch_class { CH_PLAIN, CH_END, CH_SPECIAL };
+
+static const unsigned char ch_class[256] = {
+	[' '] = CH_END, ['\t'] = CH_END, ['\r'] = CH_END, ['\n'] = CH_END,
+	[';'] = CH_END, ['&'] = CH_END, ['|'] = CH_END, ['('] = CH_END,
+	[')'] = CH_END, ['<'] = CH_END, ['>'] = CH_END,
+	['\\'] = CH_SPECIAL, ['\''] = CH_SPECIAL, ['"'] = CH_SPECIAL,
+	['`'] = CH_SPECIAL, ['$'] = CH_SPECIAL, ['='] = CH_SPECIAL,
+};
+
 static bool ends_word(char c)
 {
-	return blank(c) || c == '\n' || c == ';' || c == '&' || c == '|' ||
-	       c == '(' || c == ')' || c == '<' || c == '>';
+	return ch_class[(unsigned char)c] == CH_END;
 }
 
 static void position(struct src *in, size_t at, int *line, int *col,
@@ -245,6 +257,12 @@ static bool dollar(struct sh *sh, struct src *in, int depth)
 	return put(sh, "$", 1);
 }
 
+/* The bytes double quotes give a meaning to; the rest is copied in runs. */
+static bool quote_special(char c)
+{
+	return c == '"' || c == '\\' || c == '$' || c == '`';
+}
+
 static bool double_quote(struct sh *sh, struct src *in, int depth)
 {
 	in->pos++;
@@ -268,8 +286,12 @@ static bool double_quote(struct sh *sh, struct src *in, int depth)
 			if (!backtick(sh, in, depth))
 				return false;
 		} else {
-			put(sh, &c, 1);
-			in->pos++;
+			size_t run = in->pos + 1;
+
+			while (run < in->n && !quote_special(in->s[run]))
+				run++;
+			put(sh, in->s + in->pos, run - in->pos);
+			in->pos = run;
 		}
 	}
 	if (in->pos < in->n)
@@ -294,73 +316,115 @@ static bool single_quote(struct sh *sh, struct src *in)
 	return !sh->nomem;
 }
 
-/* An unquoted ordinary character; tracks whether the word so far reads as
- * an assignment NAME=, NAME+= (chars counts the word's characters). */
-static bool literal(struct sh *sh, struct src *in, struct word_info *w,
-                    bool *name_ok, size_t chars)
+/* A run of plain bytes (raw: the word is still the script's own text, so
+ * nothing is copied yet).  Tracks whether the word so far reads as the
+ * NAME of an assignment NAME=, NAME+=. */
+static bool plain_run(struct sh *sh, struct src *in, const struct word_info *w,
+                      bool *name_ok, bool raw)
 {
-	char c = in->s[in->pos++];
+	size_t p0 = in->pos, end = p0, k;
 
-	if (c == '=' && *name_ok && chars > 0 && !w->assign)
-		w->assign = true;
-	else if (!w->assign && !name_char(c, chars == 0) &&
-	         !(c == '+' && in->pos < in->n && in->s[in->pos] == '=' &&
-	           chars > 0))
-		*name_ok = false;
-	if (!put(sh, &c, 1))
-		return false;
-	if (c == '=' && w->assign && in->pos < in->n && in->s[in->pos] == '(') {
-		/* A bash array, a=(x y), is one word. */
-		size_t end = skip_raw(in->s, in->n, in->pos + 1, '(', ')', 1);
+	while (end < in->n && ch_class[(unsigned char)in->s[end]] == CH_PLAIN)
+		end++;
+	for (k = p0; *name_ok && !w->assign && k < end; k++) {
+		char c = in->s[k];
 
-		put(sh, in->s + in->pos, end - in->pos);
-		in->pos = end;
+		if (!name_char(c, k == w->at) &&
+		    !(c == '+' && k + 1 < in->n && in->s[k + 1] == '=' && k > w->at))
+			*name_ok = false;
 	}
-	return !sh->nomem;
+	in->pos = end;
+	return raw || put(sh, in->s + p0, end - p0);
 }
 
-/* Reads one word at in->pos; w->s is its text with quotes removed. */
+/* An unquoted '=': it makes the word an assignment when a NAME came
+ * before it. */
+static bool equals(struct sh *sh, struct src *in, struct word_info *w,
+                   bool *name_ok, bool raw)
+{
+	size_t p0 = in->pos++;
+
+	if (!w->assign) {
+		if (*name_ok && p0 > w->at)
+			w->assign = true;
+		else
+			*name_ok = false;
+	}
+	/* A bash array, a=(x y), is one word. */
+	if (w->assign && in->pos < in->n && in->s[in->pos] == '(')
+		in->pos = skip_raw(in->s, in->n, in->pos + 1, '(', ')', 1);
+	return raw || put(sh, in->s + p0, in->pos - p0);
+}
+
+/* The word so far leaves the script's text as it is: from here on it is
+ * built in sh->buf. */
+static bool unraw(struct sh *sh, const struct src *in,
+                  const struct word_info *w, bool *raw)
+{
+	if (!*raw)
+		return true;
+	*raw = false;
+	return put(sh, in->s + w->at, in->pos - w->at);
+}
+
+/* One quoted, escaped or expanded part of a word. */
+static bool special(struct sh *sh, struct src *in, int depth, char c)
+{
+	if (c == '\\') {
+		if (in->pos + 1 < in->n && in->s[in->pos + 1] != '\n')
+			put(sh, in->s + in->pos + 1, 1);
+		in->pos = in->pos + 2 < in->n ? in->pos + 2 : in->n;
+		return !sh->nomem;
+	}
+	if (c == '\'')
+		return single_quote(sh, in);
+	if (c == '"')
+		return double_quote(sh, in, depth);
+	if (c == '`')
+		return backtick(sh, in, depth);
+	return dollar(sh, in, depth);
+}
+
+/* Reads one word at in->pos; w->s is its text with quotes removed.  Most
+ * words are plain text, copied once straight from the script. */
 static bool read_word(struct sh *sh, struct src *in, int depth,
                       struct word_info *w)
 {
-	size_t start = sh->buf.len, chars = 0;
-	bool name_ok = true;
+	size_t start = sh->buf.len;
+	bool name_ok = true, raw = true;
 
 	w->at = in->pos;
 	w->plain = true;
 	w->assign = false;
-	for (; in->pos < in->n && !ends_word(in->s[in->pos]); chars++) {
+	while (in->pos < in->n) {
 		char c = in->s[in->pos];
+		unsigned char k = ch_class[(unsigned char)c];
 		bool ok;
 
-		if (c == '\\') {
-			if (in->pos + 1 < in->n && in->s[in->pos + 1] != '\n')
-				put(sh, in->s + in->pos + 1, 1);
-			in->pos = in->pos + 2 < in->n ? in->pos + 2 : in->n;
-			ok = !sh->nomem;
-		} else if (c == '\'') {
-			ok = single_quote(sh, in);
-		} else if (c == '"') {
-			ok = double_quote(sh, in, depth);
-		} else if (c == '`') {
-			ok = backtick(sh, in, depth);
-		} else if (c == '$') {
-			ok = dollar(sh, in, depth);
+		if (k == CH_END)
+			break;
+		if (k == CH_PLAIN) {
+			ok = plain_run(sh, in, w, &name_ok, raw);
+		} else if (c == '=') {
+			ok = equals(sh, in, w, &name_ok, raw);
 		} else {
-			if (!literal(sh, in, w, &name_ok, chars))
-				return false;
-			continue;
+			ok = unraw(sh, in, w, &raw) && special(sh, in, depth, c);
+			w->plain = false;
+			name_ok = name_ok && w->assign;
 		}
 		if (!ok)
 			return false;
-		w->plain = false;
-		name_ok = name_ok && w->assign;
 	}
-	w->s = lint_pool_strndup(&sh->pool, sh->buf.data ? sh->buf.data + start : "",
-	                         sh->buf.len - start);
-	sh->buf.len = start;
-	if (sh->buf.data)
-		sh->buf.data[start] = '\0';
+	if (raw) {
+		w->s = lint_pool_strndup(&sh->pool, in->s + w->at, in->pos - w->at);
+	} else {
+		w->s = lint_pool_strndup(&sh->pool,
+		                         sh->buf.data ? sh->buf.data + start : "",
+		                         sh->buf.len - start);
+		sh->buf.len = start;
+		if (sh->buf.data)
+			sh->buf.data[start] = '\0';
+	}
 	if (!w->s)
 		sh->nomem = true;
 	return w->s != NULL;
@@ -419,10 +483,11 @@ static bool finish(struct sh *sh, struct level *lv, const char *sep)
 		return true;
 	}
 	c = (struct lint_shell_cmd *)sh->cmds.data + lv->cmd;
-	c->argv = dt_arena_alloc(sh->pool.arena, (n - a + 1) * sizeof *c->argv);
-	c->assigns = dt_arena_alloc(sh->pool.arena, (a + 1) * sizeof *c->assigns);
-	if (!c->argv || !c->assigns)
+	/* One array: argv and its NULL, then the assignments and theirs. */
+	c->argv = dt_arena_alloc(sh->pool.arena, (n + 2) * sizeof *c->argv);
+	if (!c->argv)
 		return sh->nomem = true, false;
+	c->assigns = c->argv + (n - a + 1);
 	for (i = 0; i < n; i++) {
 		if (w[i].assign)
 			c->assigns[v++] = w[i].s;
@@ -456,32 +521,54 @@ static bool is(const char *s, const char *w)
 	return strcmp(s, w) == 0;
 }
 
+/* Reserved words where a command starts, and what each does to the
+ * level.  Looked up for the first word of every command: the first byte
+ * rules out nearly every program name before a string is compared. */
+enum reserved_act {
+	RES_SKIP, RES_GROUP, RES_UNGROUP, RES_CASE, RES_HEADER, RES_FUNCTION,
+	RES_ESAC,
+};
+
+static const struct {
+	const char *word;
+	enum reserved_act act;
+} reserved_words[] = {
+	{"if", RES_SKIP}, {"then", RES_SKIP}, {"else", RES_SKIP},
+	{"elif", RES_SKIP}, {"fi", RES_SKIP}, {"do", RES_SKIP},
+	{"done", RES_SKIP}, {"while", RES_SKIP}, {"until", RES_SKIP},
+	{"!", RES_SKIP}, {"time", RES_SKIP}, {"{", RES_GROUP},
+	{"}", RES_UNGROUP}, {"case", RES_CASE}, {"for", RES_HEADER},
+	{"select", RES_HEADER}, {"function", RES_FUNCTION}, {"esac", RES_ESAC},
+};
+
 /* A reserved word where a command starts: true when handled. */
 static bool reserved(struct level *lv, const char *s)
 {
-	static const char *const skip[] = {
-		"if", "then", "else", "elif", "fi", "do", "done", "while",
-		"until", "!", "time",
-	};
+	/* The first bytes of reserved_words: most program names stop here. */
+	static const char firsts[] = "!{}cdefistuw";
 	size_t i;
 
-	for (i = 0; i < sizeof skip / sizeof skip[0]; i++)
-		if (is(s, skip[i]))
-			return true;
-	if (is(s, "{"))
-		lv->group++;
-	else if (is(s, "}"))
-		lv->group -= lv->group > 0;
-	else if (is(s, "case"))
-		lv->case_state = 1;
-	else if (is(s, "for") || is(s, "select"))
-		lv->header = true;
-	else if (is(s, "function"))
-		lv->skip_name = true;
-	else if (is(s, "esac") && lv->case_open)
-		lv->case_open--;
-	else
+	if (!s[0] || !strchr(firsts, s[0]))
 		return false;
+	for (i = 0; i < sizeof reserved_words / sizeof reserved_words[0]; i++)
+		if (reserved_words[i].word[0] == s[0] &&
+		    strcmp(reserved_words[i].word, s) == 0)
+			break;
+	if (i == sizeof reserved_words / sizeof reserved_words[0])
+		return false;
+	switch (reserved_words[i].act) {
+	case RES_SKIP: break;
+	case RES_GROUP: lv->group++; break;
+	case RES_UNGROUP: lv->group -= lv->group > 0; break;
+	case RES_CASE: lv->case_state = 1; break;
+	case RES_HEADER: lv->header = true; break;
+	case RES_FUNCTION: lv->skip_name = true; break;
+	case RES_ESAC:
+		if (!lv->case_open)
+			return false;
+		lv->case_open--;
+		break;
+	}
 	return true;
 }
 
@@ -757,26 +844,24 @@ static bool sets_pipefail(const struct lint_shell_cmd *c)
 	return false;
 }
 
-bool lint_shell_parse(struct dt_arena *arena, const char *script, int line,
-                      struct lint_script *out)
+/* Reads the script in sh's fresh state into out, its commands moved to
+ * the pool's arena. */
+static bool read_script(struct sh *sh, const char *script, int line,
+                        struct lint_script *out)
 {
-	struct sh sh;
 	struct src in;
 	bool ok;
 	size_t i;
 
 	memset(out, 0, sizeof *out);
-	memset(&sh, 0, sizeof sh);
 	memset(&in, 0, sizeof in);
-	lint_pool_init(&sh.pool, arena);
-	dt_buf_init(&sh.buf);
 	in.s = script ? script : "";
 	in.n = strlen(in.s);
 	in.line = in.first_line = line;
-	ok = list(&sh, &in, 0, false);
-	for (i = 0; ok && i < sh.cmds.n; i++) {
+	ok = list(sh, &in, 0, false);
+	for (i = 0; ok && i < sh->cmds.n; i++) {
 		const struct lint_shell_cmd *c =
-			(const struct lint_shell_cmd *)sh.cmds.data + i;
+			(const struct lint_shell_cmd *)sh->cmds.data + i;
 
 		if (is(c->sep, "|"))
 			out->has_pipe = true;
@@ -784,15 +869,69 @@ bool lint_shell_parse(struct dt_arena *arena, const char *script, int line,
 			out->pipefail = true;
 	}
 	if (ok) {
-		out->n_cmds = sh.cmds.n;
-		out->cmds = lint_vec_copy(&sh.cmds, sizeof *out->cmds, arena);
+		out->n_cmds = sh->cmds.n;
+		out->cmds = lint_vec_copy(&sh->cmds, sizeof *out->cmds,
+		                          sh->pool.arena);
 		ok = out->cmds != NULL;
 	}
 	if (!ok)
 		memset(out, 0, sizeof *out);
-	lint_vec_free(&sh.words);
-	lint_vec_free(&sh.cmds);
-	lint_vec_free(&sh.docs);
-	dt_buf_fini(&sh.buf);
+	return ok;
+}
+
+void lint_shell_reader_init(struct lint_shell_reader *rd,
+                            struct dt_arena *arena)
+{
+	memset(rd, 0, sizeof *rd);
+	lint_pool_init(&rd->pool, arena);
+	dt_buf_init(&rd->buf);
+}
+
+void lint_shell_reader_fini(struct lint_shell_reader *rd)
+{
+	lint_vec_free(&rd->words);
+	lint_vec_free(&rd->cmds);
+	lint_vec_free(&rd->docs);
+	dt_buf_fini(&rd->buf);
+}
+
+/* The reader's scratch space is lent to the parse state and taken back,
+ * emptied but with its capacity. */
+bool lint_shell_read(struct lint_shell_reader *rd, const char *script,
+                     int line, struct lint_script *out)
+{
+	struct sh sh;
+	bool ok;
+
+	if (rd->buf.failed) {
+		dt_buf_fini(&rd->buf);
+		dt_buf_init(&rd->buf);
+	}
+	memset(&sh, 0, sizeof sh);
+	sh.pool = rd->pool;
+	sh.buf = rd->buf;
+	sh.words = rd->words;
+	sh.cmds = rd->cmds;
+	sh.docs = rd->docs;
+	sh.words.n = sh.cmds.n = sh.docs.n = 0;
+	dt_buf_reset(&sh.buf);
+	ok = read_script(&sh, script, line, out);
+	rd->pool = sh.pool;
+	rd->buf = sh.buf;
+	rd->words = sh.words;
+	rd->cmds = sh.cmds;
+	rd->docs = sh.docs;
+	return ok;
+}
+
+bool lint_shell_parse(struct dt_arena *arena, const char *script, int line,
+                      struct lint_script *out)
+{
+	struct lint_shell_reader rd;
+	bool ok;
+
+	lint_shell_reader_init(&rd, arena);
+	ok = lint_shell_read(&rd, script, line, out);
+	lint_shell_reader_fini(&rd);
 	return ok;
 }

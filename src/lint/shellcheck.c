@@ -1050,9 +1050,10 @@ void lint_check_shellcheck(struct lint_ctx *ctx)
 	struct dt_buf out;
 	size_t fixed;
 
+	if (!ctx->cfg->shellcheck || ctx->n_runs == 0)
+		return;
 	memset(&sc, 0, sizeof sc);
-	if (!ctx->cfg->shellcheck || ctx->n_runs == 0 ||
-	    !find_program(SC_PROGRAM, sc.program, sizeof sc.program))
+	if (!find_program(SC_PROGRAM, sc.program, sizeof sc.program))
 		return;
 	sc.ctx = ctx;
 	if (!prepare(&sc))

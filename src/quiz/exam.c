@@ -30,10 +30,12 @@ static bool draw_has_tag(const struct course_draw *d,
 	return false;
 }
 
+/* difficulty may come from a database row: shift only by what fits. */
 static bool draw_fits(const struct course_draw *d,
                       const struct course_question *q)
 {
-	if (d->difficulty_mask && !(d->difficulty_mask & (1u << q->difficulty)))
+	if (d->difficulty_mask && ((unsigned)q->difficulty >= 32 ||
+	                           !(d->difficulty_mask & (1u << q->difficulty))))
 		return false;
 	return draw_has_tag(d, q);
 }

@@ -48,9 +48,12 @@ enum quiz_rating quiz_rating_for(bool correct)
 	return correct ? QUIZ_GOOD : QUIZ_AGAIN;
 }
 
+/* A stored review may hold anything (NAN from a damaged database): NAN
+ * clamps to lo, so every interval stays a number the int cast can take,
+ * and a card without a positive stability starts over as a new one. */
 static double clamp(double v, double lo, double hi)
 {
-	return v < lo ? lo : v > hi ? hi : v;
+	return !(v >= lo) ? lo : v > hi ? hi : v;
 }
 
 /* R(t, S) = (1 + FACTOR * t / S)^DECAY */
@@ -68,7 +71,7 @@ static double elapsed_days(const struct quiz_review *r, int64_t now)
 
 double quiz_retrievability(const struct quiz_review *r, int64_t now)
 {
-	if (r->state == QUIZ_CARD_NEW || r->stability <= 0)
+	if (r->state == QUIZ_CARD_NEW || !(r->stability > 0))
 		return 1.0;
 	return forgetting_curve(elapsed_days(r, now), r->stability);
 }
@@ -148,7 +151,7 @@ static enum quiz_card_state next_state(enum quiz_card_state st,
 void quiz_review_update(struct quiz_review *r, enum quiz_rating g, int64_t now)
 {
 	g = (enum quiz_rating)clamp(g, QUIZ_AGAIN, QUIZ_EASY);
-	if (r->state == QUIZ_CARD_NEW || r->stability <= 0) {
+	if (r->state == QUIZ_CARD_NEW || !(r->stability > 0)) {
 		r->stability = W[g - 1];
 		r->difficulty = clamp(initial_difficulty(g), 1, 10);
 	} else {

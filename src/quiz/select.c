@@ -89,17 +89,23 @@ static uint64_t weight(const struct quiz_candidate *c, const struct quiz_pick *p
 	return 1;
 }
 
+static int compare_times(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
 /* Orders within a tier for the sources that serve in order: the most
  * overdue review first, the least recently answered question first.
- * Returns < 0 when a comes before b, 0 for a tie. */
-static int64_t before(const struct quiz_candidate *a,
-                      const struct quiz_candidate *b, const struct quiz_pick *p,
-                      int t)
+ * Returns < 0 when a comes before b, 0 for a tie.  Times come from the
+ * database, so they are compared, never subtracted (no overflow). */
+static int before(const struct quiz_candidate *a,
+                  const struct quiz_candidate *b, const struct quiz_pick *p,
+                  int t)
 {
 	if (p->source == QUIZ_FROM_REVIEW && t == 0)
-		return a->h.due - b->h.due;
+		return compare_times(a->h.due, b->h.due);
 	if (p->source == QUIZ_FROM_UNSEEN && t == 1)
-		return a->h.last_at - b->h.last_at;
+		return compare_times(a->h.last_at, b->h.last_at);
 	return 0;
 }
 
@@ -115,8 +121,7 @@ size_t quiz_pick_next(const struct quiz_candidate *candidates, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct quiz_candidate *c = &candidates[i];
 		uint64_t w;
-		int64_t cmp;
-		int t;
+		int cmp, t;
 
 		if (!in_pool(c, pick))
 			continue;

@@ -342,3 +342,11 @@ enum dt_status store_exam_report(struct store *s, const char *exam,
 		out->n = 0;
 	return rc;
 }
+
+enum dt_status store_exams(struct store *s, struct dt_arena *arena,
+                           const char ***out, size_t *n,
+                           struct dt_error *err)
+{
+	return store_collect(s, store_prepare(s, SQL_EXAMS, err, NULL), arena,
+	                     sizeof **out, store_text_row, out, n, err);
+}

@@ -38,6 +38,7 @@ enum dt_status store_learner(struct store *s, const char *name, bool create,
 {
 	enum dt_status rc = check_name(s, name, "learner", err);
 
+	*id = 0;
 	if (rc == DT_OK)
 		rc = store_int(s, SQL_LEARNER_FIND, id, err, "t", name);
 	if (rc != DT_OK || *id != 0)
@@ -52,9 +53,13 @@ enum dt_status store_learner(struct store *s, const char *name, bool create,
 	rc = store_int(s, SQL_LEARNER_FIND, id, err, "t", name);
 	if (rc == DT_OK && *id == 0) {
 		rc = store_run(s, SQL_LEARNER_ADD, err, "ti", name, now);
-		*id = sqlite3_last_insert_rowid(s->db);
+		if (rc == DT_OK)
+			*id = sqlite3_last_insert_rowid(s->db);
 	}
-	return store_end(s, rc, err);
+	rc = store_end(s, rc, err);
+	if (rc != DT_OK)
+		*id = 0;                /* rolled back: no such row */
+	return rc;
 }
 
 static void learner_row(sqlite3_stmt *st, void *item, struct dt_arena *a,

@@ -1,8 +1,9 @@
 /* A learner's progress: sections read and reading positions, practice
  * answers with their review states (one transaction per answer), the
  * history the quiz engine chooses from, reviews due, per-lesson summaries,
- * time studied and exercises.  Summaries read the learner_question and
- * learner_day tables, which triggers keep up to date. */
+ * time studied, exercises and the hints seen.  Summaries read the
+ * learner_question, learner_day and exercise_hint tables, which triggers
+ * keep up to date. */
 #include <string.h>
 
 #include "store_int.h"
@@ -56,12 +57,6 @@ enum dt_status store_get_position(struct store *s, int64_t learner,
 	return DT_OK;
 }
 
-static void text_row(sqlite3_stmt *st, void *item, struct dt_arena *a,
-                     bool *oom)
-{
-	*(const char **)item = store_col_text(st, 0, a, oom);
-}
-
 enum dt_status store_sections_read(struct store *s, int64_t learner,
                                    const char *lesson, struct dt_arena *arena,
                                    const char ***out, size_t *n,
@@ -69,7 +64,7 @@ enum dt_status store_sections_read(struct store *s, int64_t learner,
 {
 	return store_collect(s, store_prepare(s, SQL_SECTIONS_READ, err, "it",
 	                                      learner, lesson),
-	                     arena, sizeof **out, text_row, out, n, err);
+	                     arena, sizeof **out, store_text_row, out, n, err);
 }
 
 /* ---- answers and reviews ---- */
@@ -204,7 +199,7 @@ enum dt_status store_mistakes(struct store *s, int64_t learner, int64_t bank,
 {
 	return store_collect(s, store_prepare(s, SQL_MISTAKES, err, "ii", learner,
 	                                      bank),
-	                     arena, sizeof **out, text_row, out, n, err);
+	                     arena, sizeof **out, store_text_row, out, n, err);
 }
 
 enum dt_status store_unseen(struct store *s, int64_t learner, int64_t bank,
@@ -214,7 +209,7 @@ enum dt_status store_unseen(struct store *s, int64_t learner, int64_t bank,
 {
 	return store_collect(s, store_prepare(s, SQL_UNSEEN, err, "iit", learner,
 	                                      bank, lesson),
-	                     arena, sizeof **out, text_row, out, n, err);
+	                     arena, sizeof **out, store_text_row, out, n, err);
 }
 
 enum dt_status store_reviews_due(struct store *s, int64_t learner,
@@ -356,6 +351,25 @@ enum dt_status store_record_exercise(struct store *s, int64_t learner,
 	if (rc == DT_OK)
 		rc = store_run(s, SQL_EXERCISE_ADD, err, "ittbii", learner, exercise,
 		               lesson ? lesson : "", (int)passed, (int64_t)hints, now);
+	return store_end(s, rc, err);
+}
+
+enum dt_status store_record_hint(struct store *s, int64_t learner,
+                                 const char *exercise, const char *lesson,
+                                 int hints_seen, int64_t now,
+                                 struct dt_error *err)
+{
+	enum dt_status rc;
+
+	if (hints_seen < 0)
+		return dt_error_set(err, DT_ERR_INVALID, s->path, 0, 0,
+		                    "a count of hints seen cannot be negative");
+	if (hints_seen == 0)
+		return DT_OK;           /* nothing seen is no row */
+	rc = store_begin(s, err);
+	if (rc == DT_OK)
+		rc = store_run(s, SQL_HINT_PUT, err, "ittii", learner, exercise,
+		               lesson ? lesson : "", (int64_t)hints_seen, now);
 	return store_end(s, rc, err);
 }
 

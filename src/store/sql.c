@@ -82,6 +82,20 @@ static int bind_args(sqlite3_stmt *st, const char *fmt, va_list ap)
 	return rc;
 }
 
+/* See store_begin: a transaction still open outside store_begin and
+ * store_end is one whose rollback failed; it goes now. */
+static bool settle(struct store *s, struct dt_error *err)
+{
+	if (s->in_tx || sqlite3_get_autocommit(s->db))
+		return true;
+	(void)store_run(s, SQL_ROLLBACK, NULL, NULL);
+	if (sqlite3_get_autocommit(s->db))
+		return true;
+	dt_error_set(err, DT_ERR_NOMEM, s->path, 0, 0,
+	             "out of memory: an unfinished change cannot be undone yet");
+	return false;
+}
+
 static sqlite3_stmt *vprepare(struct store *s, enum store_sql id,
                               struct dt_error *err, const char *fmt,
                               va_list ap)
@@ -89,6 +103,8 @@ static sqlite3_stmt *vprepare(struct store *s, enum store_sql id,
 	sqlite3_stmt *st = s->stmts[id];
 	int rc;
 
+	if (id != SQL_ROLLBACK && !settle(s, err))
+		return NULL;
 	if (!st) {
 		rc = sqlite3_prepare_v3(s->db, sql_text[id], -1,
 		                        SQLITE_PREPARE_PERSISTENT, &st, NULL);
@@ -192,14 +208,20 @@ static void pause_ms(long ms)
 
 /* The busy handler waits out other writers; BEGIN IMMEDIATE still gets
  * SQLITE_BUSY when it gives up, and a few more tries cover a writer that
- * held the lock through one whole timeout. */
+ * held the lock through one whole timeout.  ROLLBACK is prepared before
+ * the transaction opens: preparing it only when needed can fail for want
+ * of memory, which would leave the transaction open for a later COMMIT to
+ * write half an operation. */
 enum dt_status store_begin(struct store *s, struct dt_error *err)
 {
 	enum dt_status rc = DT_OK;
 	int tries;
 
+	if (!store_prepare(s, SQL_ROLLBACK, err, NULL))
+		return err ? err->code : DT_ERR_DB;
 	for (tries = 0; tries < 3; tries++) {
 		rc = store_run(s, SQL_BEGIN, err, NULL);
+		s->in_tx = rc == DT_OK;
 		if (rc != DT_ERR_BUSY)
 			return rc;
 		pause_ms(10 << tries);
@@ -212,13 +234,17 @@ enum dt_status store_end(struct store *s, enum dt_status rc,
 {
 	if (rc == DT_OK) {
 		rc = store_run(s, SQL_COMMIT, err, NULL);
-		if (rc == DT_OK)
+		if (rc == DT_OK) {
+			s->in_tx = false;
 			return DT_OK;
+		}
 	}
 	/* The first error is the one to report; a failed rollback (none
-	 * active after an automatic one) adds nothing. */
+	 * active after an automatic one) adds nothing, and one that failed
+	 * for want of memory is retried by the next statement (settle). */
 	if (!sqlite3_get_autocommit(s->db))
 		(void)store_run(s, SQL_ROLLBACK, NULL, NULL);
+	s->in_tx = false;
 	return rc;
 }
 
@@ -281,6 +307,12 @@ void *store_grow(struct dt_arena *arena, void *items, size_t n, size_t *cap,
 		memcpy(bigger, items, n * size);
 	*cap = new_cap;
 	return bigger;
+}
+
+void store_text_row(sqlite3_stmt *st, void *item, struct dt_arena *arena,
+                    bool *oom)
+{
+	*(const char **)item = store_col_text(st, 0, arena, oom);
 }
 
 enum dt_status store_collect(struct store *s, sqlite3_stmt *st,

@@ -9,12 +9,15 @@
 #include "dockertutor/store.h"
 
 /* True when the JSON entry v (of json_each type t) is not an object, or
- * its field ?3 is not of type ?4: "integer", "text", "array", "number"
+ * its field ?3 is not of type ?4: "integer" (one that fits in 64 bits:
+ * SQLite reads a longer one as a real), "text", "array", "number"
  * (integer or real), "text?" (text or null), or one of the values a
  * column's CHECK allows ("presentation", "status").  A CASE, so that the
  * field is never looked up in an entry that is not JSON. */
 #define DOC_MISMATCH(t, v)                                               \
 	"CASE WHEN " t " IS NOT 'object' THEN 1 "                           \
+	"WHEN ?4 = 'integer' THEN json_type(" v ", ?3) IS NOT 'integer' "   \
+	"OR typeof(json_extract(" v ", ?3)) <> 'integer' "                  \
 	"WHEN ?4 = 'number' THEN "                                          \
 	"coalesce(json_type(" v ", ?3), '') NOT IN ('integer', 'real') "    \
 	"WHEN ?4 = 'text?' THEN coalesce(json_type(" v ", ?3), 'null') "    \
@@ -168,14 +171,27 @@
 	X(SQL_EXERCISE_ADD, "INSERT INTO exercise_attempt (learner_id, "    \
 	  "exercise, lesson, passed, hints, at) "                           \
 	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                \
-	X(SQL_EXERCISE_PROGRESS, "WITH fp AS (SELECT exercise, "            \
-	  "min(at) AS first FROM exercise_attempt "                         \
+	X(SQL_HINT_PUT, "INSERT INTO exercise_hint (learner_id, exercise, " \
+	  "lesson, hints, at) VALUES (?1, ?2, ?3, ?4, ?5) "                 \
+	  "ON CONFLICT (learner_id, exercise) DO UPDATE SET "               \
+	  "hints = excluded.hints, at = excluded.at "                       \
+	  "WHERE excluded.hints > exercise_hint.hints")                     \
+	/* every exercise checked or hinted; one exercise_hint row and one  \
+	 * fp row at most per group */                                      \
+	X(SQL_EXERCISE_PROGRESS, "WITH ids AS (SELECT exercise "            \
+	  "FROM exercise_attempt WHERE learner_id = ?1 UNION "              \
+	  "SELECT exercise FROM exercise_hint WHERE learner_id = ?1), "     \
+	  "fp AS (SELECT exercise, min(at) AS first FROM exercise_attempt " \
 	  "WHERE learner_id = ?1 AND passed GROUP BY exercise) "            \
-	  "SELECT e.exercise, max(e.lesson), count(*), "                    \
-	  "coalesce(fp.first, 0), coalesce(sum(e.at <= fp.first), 0), "     \
-	  "max(e.hints) FROM exercise_attempt e "                           \
-	  "LEFT JOIN fp ON fp.exercise = e.exercise "                       \
-	  "WHERE e.learner_id = ?1 GROUP BY e.exercise ORDER BY e.exercise") \
+	  "SELECT i.exercise, coalesce(max(e.lesson), h.lesson, ''), "      \
+	  "count(e.exercise), coalesce(fp.first, 0), "                      \
+	  "coalesce(sum(e.at <= fp.first), 0), coalesce(h.hints, 0) "       \
+	  "FROM ids i LEFT JOIN exercise_attempt e ON e.learner_id = ?1 "   \
+	  "AND e.exercise = i.exercise "                                    \
+	  "LEFT JOIN fp ON fp.exercise = i.exercise "                       \
+	  "LEFT JOIN exercise_hint h ON h.learner_id = ?1 "                 \
+	  "AND h.exercise = i.exercise "                                    \
+	  "GROUP BY i.exercise ORDER BY i.exercise")                        \
 	/* attempts */                                                      \
 	X(SQL_ATTEMPT_ADD, "INSERT INTO attempt (learner_id, bank_id, exam, " \
 	  "title, seed, presentation, pass_mark, started, deadline) "       \
@@ -206,6 +222,8 @@
 	  "AND (?2 IS NULL OR a.exam = ?2) ORDER BY a.started DESC, a.id DESC") \
 	X(SQL_EXAM_REPORT, ATTEMPT_COLS "WHERE a.exam = ?1 "                \
 	  "AND a.status <> 'open' ORDER BY l.name, a.started, a.id")        \
+	X(SQL_EXAMS, "SELECT DISTINCT exam FROM attempt "                   \
+	  "WHERE status <> 'open' ORDER BY exam")                           \
 	/* reset of one lesson: ?1 learner, ?2 lesson */                    \
 	X(SQL_RESET_L_READ,                                                 \
 	  "DELETE FROM section_read WHERE learner_id = ?1 AND lesson = ?2") \
@@ -219,6 +237,8 @@
 	  "DELETE FROM review WHERE learner_id = ?1 AND " LESSON_SCOPE)     \
 	X(SQL_RESET_L_EXERCISES, "DELETE FROM exercise_attempt "            \
 	  "WHERE learner_id = ?1 AND lesson = ?2")                          \
+	X(SQL_RESET_L_HINTS, "DELETE FROM exercise_hint "                   \
+	  "WHERE learner_id = ?1 AND lesson = ?2")                          \
 	/* reset of everything: ?1 learner */                               \
 	X(SQL_RESET_READ, "DELETE FROM section_read WHERE learner_id = ?1") \
 	X(SQL_RESET_POSITION,                                               \
@@ -229,12 +249,18 @@
 	X(SQL_RESET_REVIEWS, "DELETE FROM review WHERE learner_id = ?1")    \
 	X(SQL_RESET_EXERCISES,                                              \
 	  "DELETE FROM exercise_attempt WHERE learner_id = ?1")             \
+	X(SQL_RESET_HINTS, "DELETE FROM exercise_hint WHERE learner_id = ?1") \
 	X(SQL_RESET_ATTEMPTS, "DELETE FROM attempt WHERE learner_id = ?1")  \
-	/* daily totals follow the answers that remain */                   \
+	/* daily totals follow the answers that remain, as the trigger of   \
+	 * migration 3 keeps them: a practice answer counts, and an exam    \
+	 * item's latest answer; time counts for all */                     \
 	X(SQL_DAYS_CLEAR, "DELETE FROM learner_day WHERE learner_id = ?1")  \
 	X(SQL_DAYS_REBUILD, "INSERT INTO learner_day (learner_id, day, "    \
-	  "answers, correct, ms) SELECT learner_id, at / 86400, count(*), " \
-	  "sum(correct), sum(ms) FROM answer WHERE learner_id = ?1 "        \
+	  "answers, correct, ms) SELECT ?1, at / 86400, sum(counted), "     \
+	  "sum(counted * correct), sum(ms) FROM (SELECT a.at, a.correct, "  \
+	  "a.ms, a.attempt_id IS NULL OR NOT EXISTS (SELECT 1 FROM answer b " \
+	  "WHERE b.attempt_id = a.attempt_id AND b.question_id = a.question_id " \
+	  "AND b.id > a.id) AS counted FROM answer a WHERE a.learner_id = ?1) " \
 	  "GROUP BY at / 86400")                                            \
 	STORE_TRANSFER_SQL_LIST(X)
 
@@ -270,6 +296,10 @@
 	  "json_object('exercise', exercise, 'lesson', lesson, "            \
 	  "'passed', passed, 'hints', hints, 'at', at) AS j "               \
 	  "FROM exercise_attempt WHERE learner_id = l.id ORDER BY at, id)), " \
+	  "'hints', (SELECT json_group_array(json(j)) FROM (SELECT "        \
+	  "json_object('exercise', exercise, 'lesson', lesson, "            \
+	  "'hints', hints, 'at', at) AS j FROM exercise_hint "              \
+	  "WHERE learner_id = l.id ORDER BY exercise)), "                   \
 	  "'attempts', (SELECT json_group_array(json(j)) FROM (SELECT "     \
 	  "json_object('exam', a.exam, 'title', a.title, 'bank', b.name, "  \
 	  "'seed', a.seed, 'presentation', a.presentation, "                \
@@ -363,6 +393,16 @@
 	  "WHERE e.learner_id = ?1 AND e.exercise = json_extract(j.value, '$.exercise') " \
 	  "AND e.at = json_extract(j.value, '$.at') "                                  \
 	  "AND e.passed = json_extract(j.value, '$.passed'))")                         \
+	/* the larger count of hints seen wins; none is not a row */        \
+	X(SQL_IMPORT_HINTS, "INSERT INTO exercise_hint (learner_id, "       \
+	  "exercise, lesson, hints, at) SELECT ?1, "                        \
+	  "json_extract(j.value, '$.exercise'), "                           \
+	  "json_extract(j.value, '$.lesson'), json_extract(j.value, '$.hints'), " \
+	  "json_extract(j.value, '$.at') FROM json_each(?2, '$.hints') j "  \
+	  "WHERE json_extract(j.value, '$.hints') > 0 "                     \
+	  "ON CONFLICT (learner_id, exercise) DO UPDATE SET "               \
+	  "hints = excluded.hints, at = excluded.at "                       \
+	  "WHERE excluded.hints > exercise_hint.hints")                     \
 	X(SQL_IMPORT_ATTEMPTS, "SELECT j.value, b.id FROM "                 \
 	  "json_each(?2, '$.attempts') j LEFT JOIN bank b "                 \
 	  "ON b.name = json_extract(j.value, '$.bank') WHERE ?1 = ?1 ORDER BY j.key")  \
@@ -408,6 +448,7 @@ struct store {
 	uint64_t busy_since_ms;         /* when the current wait began */
 	uint64_t jitter;                /* per-connection randomness for the
 	                                   busy handler's waits */
+	bool in_tx;                     /* between store_begin and store_end */
 };
 
 /* Fills err from SQLite's state after rc (naming the file) and returns the
@@ -436,7 +477,10 @@ enum dt_status store_int(struct store *s, enum store_sql id, int64_t *out,
 
 /* Transactions: BEGIN IMMEDIATE (retried while other writers hold the
  * database), COMMIT, ROLLBACK.  store_end commits when rc is DT_OK and
- * rolls back otherwise, returning the final status. */
+ * rolls back otherwise, returning the final status.  Invariant: outside
+ * them the connection holds no transaction; one left open by a rollback
+ * that failed (out of memory) is rolled back before the next statement
+ * runs, so nothing ever reads or commits half an operation. */
 enum dt_status store_begin(struct store *s, struct dt_error *err);
 enum dt_status store_end(struct store *s, enum dt_status rc,
                          struct dt_error *err);
@@ -462,6 +506,8 @@ enum dt_status store_collect(struct store *s, sqlite3_stmt *st,
                              struct dt_arena *arena, size_t size,
                              store_row_fn *fn, void *out, size_t *n,
                              struct dt_error *err);
+/* A row_fn for lists of one text column: item is a const char *. */
+store_row_fn store_text_row;
 
 /* A growable array in an arena (lists returned to callers). */
 void *store_grow(struct dt_arena *arena, void *items, size_t n, size_t *cap,

@@ -71,6 +71,10 @@ static const struct field {
 	{ "$.exercises", NULL, "$.passed", "integer", NULL },
 	{ "$.exercises", NULL, "$.hints", "integer", NULL },
 	{ "$.exercises", NULL, "$.at", "integer", NULL },
+	{ "$.hints", NULL, "$.exercise", "text", NULL },
+	{ "$.hints", NULL, "$.lesson", "text", NULL },
+	{ "$.hints", NULL, "$.hints", "integer", NULL },
+	{ "$.hints", NULL, "$.at", "integer", NULL },
 	{ "$.attempts", NULL, "$.exam", "text", NULL },
 	{ "$.attempts", NULL, "$.title", "text", NULL },
 	{ "$.attempts", NULL, "$.bank", "text", NULL },
@@ -343,6 +347,9 @@ static const struct {
 	{ SQL_IMPORT_POSITIONS, "$.positions", false },
 	{ SQL_IMPORT_ANSWERS, "$.answers", true },
 	{ SQL_IMPORT_REVIEWS, "$.reviews", true },
+	/* hints before the exercises, whose hints would otherwise make the
+	 * document's hint entries look already present */
+	{ SQL_IMPORT_HINTS, "$.hints", false },
 	{ SQL_IMPORT_EXERCISES, "$.exercises", false },
 };
 
@@ -383,13 +390,13 @@ enum dt_status store_import(struct store *s, int64_t learner,
 static const enum store_sql reset_lesson[] = {
 	SQL_RESET_L_READ, SQL_RESET_L_POSITION, SQL_RESET_L_ANSWERS,
 	SQL_RESET_L_SUMMARY, SQL_RESET_L_REVIEWS, SQL_RESET_L_EXERCISES,
-	SQL_DAYS_CLEAR, SQL_DAYS_REBUILD,
+	SQL_RESET_L_HINTS, SQL_DAYS_CLEAR, SQL_DAYS_REBUILD,
 };
 
 static const enum store_sql reset_all[] = {
 	SQL_RESET_READ, SQL_RESET_POSITION, SQL_RESET_ANSWERS, SQL_RESET_SUMMARY,
-	SQL_RESET_REVIEWS, SQL_RESET_EXERCISES, SQL_RESET_ATTEMPTS,
-	SQL_DAYS_CLEAR,
+	SQL_RESET_REVIEWS, SQL_RESET_EXERCISES, SQL_RESET_HINTS,
+	SQL_RESET_ATTEMPTS, SQL_DAYS_CLEAR,
 };
 
 enum dt_status store_reset(struct store *s, int64_t learner,

@@ -5,6 +5,7 @@
  * wraps with, so a wrapped line never spills into the next row.  Outside a
  * UTF-8 locale every other character is drawn as an ASCII stand-in of the
  * same width, which keeps tables and frames aligned. */
+#include <inttypes.h>
 #include <string.h>
 
 #include "ui_int.h"
@@ -103,6 +104,8 @@ static char ascii_for(uint32_t cp)
 		{0x00A0, ' '}, {0x2192, '>'}, {0x2190, '<'}, {0x00D7, 'x'},
 		{0x2264, '<'}, {0x2265, '>'}, {0x2500, '-'}, {0x2502, '|'},
 		{0x2501, '='}, {0x2503, '|'}, {0x00B7, '.'}, {0x2713, '*'},
+		{0x2717, 'x'}, {0x25CB, 'o'}, {0x25CF, '#'}, {0x2691, '!'},
+		{0x2591, '.'}, {0x2504, '-'},
 	};
 	size_t i;
 
@@ -111,6 +114,8 @@ static char ascii_for(uint32_t cp)
 			return map[i].c;
 	if (cp >= 0x2500 && cp <= 0x257F)
 		return '+';
+	if (cp >= 0x2580 && cp <= 0x259F)
+		return '#';                /* block elements */
 	return '?';
 }
 
@@ -247,4 +252,79 @@ const char *ui_clean(struct ui *ui, const char *s)
 	copy = dt_arena_strdup(&ui->arena, clean);
 	dt_free(clean);
 	return copy ? copy : "?";
+}
+
+void ui_draw_dialog(struct ui *ui, int h, int w, const char *title, int *y,
+                    int *x)
+{
+	int top, left, row, tx;
+
+	if (w > ui->cols - 4)
+		w = ui->cols - 4;
+	if (h > ui->rows - 2)
+		h = ui->rows - 2;
+	top = (ui->rows - h) / 2;
+	left = (ui->cols - w) / 2;
+	for (row = 0; row < h; row++)
+		ui_fill(top + row, left, w, A_NORMAL);
+	ui_box(ui, top, left, h, w, ui_attr(ui, UI_BORDER));
+	tx = left + 2;
+	tx += ui_puts(ui, top, tx, w - 4, " ", A_NORMAL);
+	tx += ui_puts(ui, top, tx, w - 5, title, ui_attr(ui, UI_TITLE));
+	ui_puts(ui, top, tx, left + w - 2 - tx, " ", A_NORMAL);
+	*y = top + 1;
+	*x = left + 2;
+}
+
+void ui_clean_into(char *out, size_t size, const char *s)
+{
+	char *clean = dt_sanitize(s, strlen(s), false);
+
+	dt_strlcpy(out, clean ? clean : "?", size);
+	dt_free(clean);
+}
+
+const char *ui_lesson_title(struct ui *ui, const char *id)
+{
+	size_t i;
+
+	if (!id || !*id)
+		return "(no lesson)";
+	for (i = 0; i < ui->course->n_lessons; i++)
+		if (strcmp(ui->course->lessons[i].id, id) == 0)
+			return ui->lessons[i].title;
+	return ui_clean(ui, id);
+}
+
+void ui_format_duration(char *out, size_t size, int64_t s)
+{
+	bool ok;
+
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		ok = dt_snprintf(out, size, "%" PRId64 "h %02" PRId64 "m", s / 3600,
+		                 s / 60 % 60);
+	else if (s >= 60)
+		ok = dt_snprintf(out, size, "%" PRId64 "m %02" PRId64 "s", s / 60,
+		                 s % 60);
+	else
+		ok = dt_snprintf(out, size, "%" PRId64 "s", s);
+	if (!ok)
+		dt_strlcpy(out, "?", size);
+}
+
+void ui_format_clock(char *out, size_t size, int64_t s)
+{
+	bool ok;
+
+	if (s < 0)
+		s = 0;
+	if (s >= 3600)
+		ok = dt_snprintf(out, size, "%" PRId64 ":%02" PRId64 ":%02" PRId64,
+		                 s / 3600, s / 60 % 60, s % 60);
+	else
+		ok = dt_snprintf(out, size, "%02" PRId64 ":%02" PRId64, s / 60, s % 60);
+	if (!ok)
+		dt_strlcpy(out, "?", size);
 }

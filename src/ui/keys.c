@@ -21,7 +21,10 @@ static const struct {
 	{' ', "Space"},          {KEY_BACKSPACE, "Backspace"},
 	{127, "Backspace"},      {CTRL_KEY('h'), "Backspace"},
 	{CTRL_KEY('l'), "Ctrl-L"}, {CTRL_KEY('u'), "Ctrl-U"},
-	{CTRL_KEY('c'), "Ctrl-C"},
+	{CTRL_KEY('c'), "Ctrl-C"},    {KEY_DC, "Delete"},
+	{CTRL_KEY('a'), "Ctrl-A"},    {CTRL_KEY('b'), "Ctrl-B"},
+	{CTRL_KEY('d'), "Ctrl-D"},    {CTRL_KEY('e'), "Ctrl-E"},
+	{CTRL_KEY('f'), "Ctrl-F"},    {KEY_F(1), "F1"},
 };
 
 static const char *name_of_key(int key, char *buf, size_t size)
@@ -39,7 +42,27 @@ static const char *name_of_key(int key, char *buf, size_t size)
 	return "?";
 }
 
-bool ui_read_event(struct ui_event *ev)
+/* A click is a press, or the release of a press that never came: curses
+ * sometimes hands over only the release of the two reports a terminal
+ * sends.  False when the event is the release of a press already given. */
+static bool as_click(struct ui *ui, MEVENT *m)
+{
+	bool pressed = (m->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0;
+	bool seen;
+
+	if (!pressed && !(m->bstate & BUTTON1_RELEASED))
+		return true;
+	seen = ui->button_down && ui->button_y == m->y && ui->button_x == m->x;
+	ui->button_down = (m->bstate & BUTTON1_PRESSED) != 0;
+	ui->button_y = m->y;
+	ui->button_x = m->x;
+	if (!pressed && seen)
+		return false;
+	m->bstate = BUTTON1_CLICKED;
+	return true;
+}
+
+bool ui_read_event(struct ui *ui, struct ui_event *ev)
 {
 	wint_t ch;
 	int rc = get_wch(&ch);
@@ -49,8 +72,8 @@ bool ui_read_event(struct ui_event *ev)
 		return false;
 	if (rc == KEY_CODE_YES) {
 		ev->key = (int)ch;
-		if (ev->key == KEY_MOUSE && getmouse(&ev->mouse) != OK)
-			return false;
+		if (ev->key == KEY_MOUSE)
+			return getmouse(&ev->mouse) == OK && as_click(ui, &ev->mouse);
 		return true;
 	}
 	ev->ch = ch;
@@ -67,10 +90,39 @@ unsigned ui_dispatch(struct ui *ui, const struct ui_binding *table, size_t n,
 	if (ev->key == 0)
 		return UI_PASS;
 	for (i = 0; i < n; i++)
-		for (k = 0; k < UI_MAX_KEYS && table[i].keys[k]; k++)
+		for (k = 0; table[i].fn && k < UI_MAX_KEYS && table[i].keys[k]; k++)
 			if (table[i].keys[k] == ev->key)
 				return table[i].fn(ui, state, table[i].arg);
 	return UI_PASS;
+}
+
+bool ui_binds(const struct ui_binding *table, size_t n, int key)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; table[i].fn && k < UI_MAX_KEYS && table[i].keys[k]; k++)
+			if (table[i].keys[k] == key)
+				return true;
+	return false;
+}
+
+bool ui_is_click(const struct ui_event *ev)
+{
+	return ev->key == KEY_MOUSE && (ev->mouse.bstate & BUTTON1_CLICKED);
+}
+
+int ui_wheel(const struct ui_event *ev)
+{
+	if (ev->key != KEY_MOUSE)
+		return 0;
+	if (ev->mouse.bstate & BUTTON4_PRESSED)
+		return -1;
+#ifdef BUTTON5_PRESSED
+	if (ev->mouse.bstate & BUTTON5_PRESSED)
+		return 1;
+#endif
+	return 0;
 }
 
 const char *ui_binding_keys(const struct ui_binding *b, char *buf,
@@ -79,6 +131,10 @@ const char *ui_binding_keys(const struct ui_binding *b, char *buf,
 	size_t k, j, used = 0;
 
 	buf[0] = '\0';
+	if (b->keys_text) {
+		dt_strlcpy(buf, b->keys_text, size);
+		return buf;
+	}
 	for (k = 0; k < UI_MAX_KEYS && b->keys[k]; k++) {
 		char one[2], other[2];
 		const char *name = name_of_key(b->keys[k], one, sizeof one);
@@ -107,7 +163,8 @@ static void footer_item(const struct ui_binding *table, size_t n, size_t i,
 	size_t j, used;
 
 	buf[0] = '\0';
-	if (!dt_snprintf(buf, size, "%s", name_of_key(table[i].keys[0], one, sizeof one)))
+	if (!dt_snprintf(buf, size, "%s", table[i].keys_text ? table[i].keys_text
+	                 : name_of_key(table[i].keys[0], one, sizeof one)))
 		return;
 	for (j = i + 1; j < n && table[j].footer && !*table[j].footer; j++) {
 		used = strlen(buf);
@@ -117,9 +174,10 @@ static void footer_item(const struct ui_binding *table, size_t n, size_t i,
 	}
 }
 
-/* Draws the footer items of table from column x; returns the next x. */
+/* Draws the footer items of table from column x up to column end;
+ * returns the next x.  Items that do not fit are left out. */
 static int footer_items(struct ui *ui, const struct ui_binding *table,
-                        size_t n, int x)
+                        size_t n, int x, int end)
 {
 	attr_t bar = ui_attr(ui, UI_BAR), key = ui_attr(ui, UI_BAR_KEY);
 	int y = ui->rows - 1;
@@ -127,24 +185,45 @@ static int footer_items(struct ui *ui, const struct ui_binding *table,
 
 	for (i = 0; i < n; i++) {
 		char keys[64];
-		int need, room = ui->cols - 1 - x;
+		int need, room = end - x;
 
 		if (!table[i].footer || !*table[i].footer)
 			continue;
 		footer_item(table, n, i, keys, sizeof keys);
-		need = (int)(strlen(keys) + 1 + strlen(table[i].footer));
+		need = (int)(dt_utf8_width(keys, strlen(keys)) + 1 +
+		             strlen(table[i].footer));
 		if (need > room)
-			return ui->cols;
+			return end;
 		x += ui_puts(ui, y, x, room, keys, key) + 1;
 		x += ui_puts(ui, y, x, room, table[i].footer, bar) + 2;
 	}
 	return x;
 }
 
-void ui_draw_footer(struct ui *ui, const struct ui_binding *table, size_t n,
-                    const char *left)
+/* Columns the items of table take in the footer. */
+static int footer_width(const struct ui_binding *table, size_t n)
+{
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < n; i++) {
+		char keys[64];
+
+		if (!table[i].footer || !*table[i].footer)
+			continue;
+		footer_item(table, n, i, keys, sizeof keys);
+		w += (int)(dt_utf8_width(keys, strlen(keys)) + 1 +
+		           strlen(table[i].footer)) + 2;
+	}
+	return w;
+}
+
+void ui_draw_footer_mode(struct ui *ui, const struct ui_keymap *mode,
+                         const struct ui_binding *table, size_t n,
+                         const char *left)
 {
 	int y = ui->rows - 1, x = 1;
+	int global = footer_width(ui_global_bindings, ui_n_global_bindings);
 	attr_t bar = ui_attr(ui, UI_BAR);
 
 	ui_fill(y, 0, ui->cols, bar);
@@ -155,6 +234,17 @@ void ui_draw_footer(struct ui *ui, const struct ui_binding *table, size_t n,
 	}
 	if (left && *left)
 		x += ui_puts(ui, y, x, ui->cols - 2, left, bar | A_BOLD) + 2;
-	x = footer_items(ui, table, n, x);
-	footer_items(ui, ui_global_bindings, ui_n_global_bindings, x);
+	/* The way to help always shows: the other keys get what is left. */
+	if (mode)
+		x = footer_items(ui, mode->bindings, mode->n, x,
+		                 ui->cols - 1 - global);
+	x = footer_items(ui, table, n, x, ui->cols - 1 - global);
+	footer_items(ui, ui_global_bindings, ui_n_global_bindings, x,
+	             ui->cols - 1);
+}
+
+void ui_draw_footer(struct ui *ui, const struct ui_binding *table, size_t n,
+                    const char *left)
+{
+	ui_draw_footer_mode(ui, NULL, table, n, left);
 }

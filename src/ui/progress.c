@@ -1,169 +1,151 @@
-/* Reading progress as the UI sees it: the status of a lesson from the
- * progress interface, and the in-memory progress used when the caller
- * stores none (it lasts for the run only). */
+/* Reading progress as the UI sees it: which sections of each lesson were
+ * read and where reading stopped, kept in the database through the app
+ * layer and mirrored in memory so that drawing never queries.
+ *
+ * Design: everything is read once at start (a few rows per lesson); each
+ * change is written through at once (app_mark_read, app_set_position), so
+ * a run ended by a signal loses nothing, and the mirror follows only once
+ * the write succeeded.  The position's line column holds the depth into
+ * the section in ten-thousandths (UI_DEPTH_SCALE), which survives a
+ * window of another width.  "Continue where you left off" is the lesson
+ * positioned last in this run, else the first lesson begun but not
+ * finished, else the first not finished after one that was. */
 #include <string.h>
 
 #include "ui_int.h"
 
-enum ui_lesson_status ui_lesson_status(struct ui *ui,
-                                       const struct course_lesson *lesson)
+static enum dt_status load_lesson(struct ui *ui, size_t i,
+                                  struct dt_error *err)
 {
-	const struct ui_progress_ops *p = ui->progress;
-	struct ui_position pos;
-	size_t i, n_read = 0;
+	const struct course_lesson *l = &ui->course->lessons[i];
+	struct ui_reading *r = &ui->reading[i];
+	struct dt_arena arena;
+	const char **ids, *section;
+	size_t n, k, s;
+	int line;
+	enum dt_status rc;
 
-	for (i = 0; i < lesson->n_sections; i++)
-		n_read += p->is_section_read(ui->progress_ctx, lesson->id,
-		                             lesson->sections[i].id);
-	if (lesson->n_sections && n_read == lesson->n_sections)
+	r->read = dt_calloc(l->n_sections + 1, sizeof *r->read);
+	if (!r->read)
+		return dt_error_set(err, DT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	dt_arena_init(&arena);
+	rc = store_sections_read(app_store(ui->app), app_learner_id(ui->app),
+	                         l->id, &arena, &ids, &n, err);
+	for (k = 0; rc == DT_OK && k < n; k++)
+		for (s = 0; s < l->n_sections; s++)
+			if (!r->read[s] && strcmp(l->sections[s].id, ids[k]) == 0) {
+				r->read[s] = true;
+				r->n_read++;
+			}
+	if (rc == DT_OK)
+		rc = app_get_position(ui->app, l->id, &arena, &section, &line, err);
+	for (s = 0; rc == DT_OK && section && s < l->n_sections; s++)
+		if (strcmp(l->sections[s].id, section) == 0) {
+			r->has_position = true;
+			r->section = s;
+			r->depth = line < 0 ? 0 : (unsigned)line > UI_DEPTH_SCALE
+			           ? UI_DEPTH_SCALE : (unsigned)line;
+		}
+	dt_arena_fini(&arena);
+	return rc;
+}
+
+enum dt_status ui_progress_load(struct ui *ui, struct dt_error *err)
+{
+	size_t i, n = ui->course->n_lessons;
+	enum dt_status rc = DT_OK;
+
+	ui->last_lesson = (size_t)-1;
+	ui->reading = dt_calloc(n + 1, sizeof *ui->reading);
+	if (!ui->reading)
+		return dt_error_set(err, DT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; rc == DT_OK && i < n; i++)
+		rc = load_lesson(ui, i, err);
+	return rc;
+}
+
+void ui_progress_free(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; ui->reading && i < ui->course->n_lessons; i++)
+		dt_free(ui->reading[i].read);
+	dt_free(ui->reading);
+	ui->reading = NULL;
+}
+
+enum ui_lesson_status ui_lesson_status(const struct ui *ui, size_t lesson)
+{
+	const struct ui_reading *r = &ui->reading[lesson];
+	size_t n = ui->course->lessons[lesson].n_sections;
+
+	if (n && r->n_read == n)
 		return UI_READ;
-	if (n_read || p->get_position(ui->progress_ctx, lesson->id, &pos))
+	if (r->n_read || r->has_position)
 		return UI_IN_PROGRESS;
 	return UI_NOT_STARTED;
 }
 
-/* ---- in memory ------------------------------------------------------- */
-
-struct mem_lesson {
-	char id[COURSE_MAX_ID + 1];
-	bool has_position;
-	struct ui_position position;
-	char (*read)[COURSE_MAX_ID + 1];   /* ids of the sections read */
-	size_t n_read, cap_read;
-};
-
-struct mem_progress {
-	struct mem_lesson *lessons;
-	size_t n, cap;
-	char last[COURSE_MAX_ID + 1];
-};
-
-void *ui_progress_mem_new(void)
+void ui_progress_set_position(struct ui *ui, size_t lesson, size_t section,
+                              unsigned depth)
 {
-	return dt_calloc(1, sizeof(struct mem_progress));
-}
+	const struct course_lesson *l = &ui->course->lessons[lesson];
+	struct ui_reading *r = &ui->reading[lesson];
+	struct dt_error err = {0};
 
-void ui_progress_mem_free(void *ctx)
-{
-	struct mem_progress *m = ctx;
-	size_t i;
-
-	if (!m)
+	if (section >= l->n_sections)
 		return;
-	for (i = 0; i < m->n; i++)
-		dt_free(m->lessons[i].read);
-	dt_free(m->lessons);
-	dt_free(m);
-}
-
-/* The record of a lesson; created when create is true (NULL when memory
- * ran out or when absent). */
-static struct mem_lesson *find(struct mem_progress *m, const char *id,
-                               bool create)
-{
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->lessons[i].id, id) == 0)
-			return &m->lessons[i];
-	if (!create)
-		return NULL;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct mem_lesson *p = dt_realloc(m->lessons, cap * sizeof *p);
-
-		if (!p)
-			return NULL;
-		m->lessons = p;
-		m->cap = cap;
+	if (depth > UI_DEPTH_SCALE)
+		depth = UI_DEPTH_SCALE;
+	ui->last_lesson = lesson;
+	if (r->has_position && r->section == section && r->depth == depth)
+		return;
+	if (app_set_position(ui->app, l->id, l->sections[section].id, (int)depth,
+	                     &err) != DT_OK) {
+		ui_say_error(ui, "Cannot save the reading position", &err);
+		return;
 	}
-	memset(&m->lessons[m->n], 0, sizeof m->lessons[m->n]);
-	dt_strlcpy(m->lessons[m->n].id, id, sizeof m->lessons[m->n].id);
-	return &m->lessons[m->n++];
+	r->has_position = true;
+	r->section = section;
+	r->depth = depth;
 }
 
-static enum dt_status nomem(struct dt_error *err)
+bool ui_progress_mark_read(struct ui *ui, size_t lesson, size_t section)
 {
-	return dt_error_set(err, DT_ERR_NOMEM, NULL, 0, 0,
-	                    "out of memory keeping the reading progress");
-}
+	const struct course_lesson *l = &ui->course->lessons[lesson];
+	struct ui_reading *r = &ui->reading[lesson];
+	struct dt_error err = {0};
 
-static bool mem_get_position(void *ctx, const char *lesson_id,
-                             struct ui_position *pos)
-{
-	struct mem_lesson *l = find(ctx, lesson_id, false);
-
-	if (!l || !l->has_position)
+	if (section >= l->n_sections || r->read[section])
+		return true;
+	if (app_mark_read(ui->app, l->id, l->sections[section].id, &err) != DT_OK) {
+		ui_say_error(ui, "Cannot save the sections read", &err);
 		return false;
-	*pos = l->position;
+	}
+	r->read[section] = true;
+	r->n_read++;
 	return true;
 }
 
-static enum dt_status mem_set_position(void *ctx, const char *lesson_id,
-                                       const struct ui_position *pos,
-                                       struct dt_error *err)
+size_t ui_progress_continue(const struct ui *ui, bool *resumed)
 {
-	struct mem_progress *m = ctx;
-	struct mem_lesson *l = find(m, lesson_id, true);
+	size_t i, n = ui->course->n_lessons;
+	bool seen_done = false;
 
-	if (!l)
-		return nomem(err);
-	l->position = *pos;
-	l->has_position = true;
-	dt_strlcpy(m->last, lesson_id, sizeof m->last);
-	return DT_OK;
-}
+	*resumed = true;
+	if (ui->last_lesson < n)
+		return ui->last_lesson;
+	for (i = 0; i < n; i++)
+		if (ui_lesson_status(ui, i) == UI_IN_PROGRESS)
+			return i;
+	for (i = 0; i < n; i++) {
+		enum ui_lesson_status st = ui_lesson_status(ui, i);
 
-static bool mem_is_section_read(void *ctx, const char *lesson_id,
-                                const char *section_id)
-{
-	struct mem_lesson *l = find(ctx, lesson_id, false);
-	size_t i;
-
-	for (i = 0; l && i < l->n_read; i++)
-		if (strcmp(l->read[i], section_id) == 0)
-			return true;
-	return false;
-}
-
-static enum dt_status mem_mark_section_read(void *ctx, const char *lesson_id,
-                                            const char *section_id,
-                                            struct dt_error *err)
-{
-	struct mem_lesson *l;
-
-	if (mem_is_section_read(ctx, lesson_id, section_id))
-		return DT_OK;
-	l = find(ctx, lesson_id, true);
-	if (!l)
-		return nomem(err);
-	if (l->n_read == l->cap_read) {
-		size_t cap = l->cap_read ? l->cap_read * 2 : 8;
-		char (*p)[COURSE_MAX_ID + 1] = dt_realloc(l->read, cap * sizeof *p);
-
-		if (!p)
-			return nomem(err);
-		l->read = p;
-		l->cap_read = cap;
+		if (st == UI_READ)
+			seen_done = true;
+		else if (seen_done)
+			return i;
 	}
-	dt_strlcpy(l->read[l->n_read++], section_id, sizeof l->read[0]);
-	return DT_OK;
+	*resumed = seen_done;
+	return 0;
 }
-
-static bool mem_last_lesson(void *ctx, char *id, size_t size)
-{
-	struct mem_progress *m = ctx;
-
-	if (!m->last[0])
-		return false;
-	return dt_strlcpy(id, m->last, size);
-}
-
-const struct ui_progress_ops ui_progress_mem_ops = {
-	.get_position = mem_get_position,
-	.set_position = mem_set_position,
-	.is_section_read = mem_is_section_read,
-	.mark_section_read = mem_mark_section_read,
-	.last_lesson = mem_last_lesson,
-	.flush = NULL,
-};

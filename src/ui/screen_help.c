@@ -1,5 +1,6 @@
-/* The help screen (`?`): every screen's key bindings, straight from their
- * tables, then the keys that work everywhere. */
+/* The help screen (`?`, F1): every screen's key bindings, straight from
+ * their tables (a screen with modes lists each mode's keys after its
+ * own), then the keys of typing and those that work everywhere. */
 #include <string.h>
 
 #include "ui_int.h"
@@ -22,6 +23,8 @@ static bool add_table(struct help *h, size_t *k, const char *name,
 {
 	size_t i;
 
+	if (n == 0)
+		return true;
 	if (*k)
 		h->lines[(*k)++] = (struct help_line){NULL, NULL};
 	h->lines[(*k)++] = (struct help_line){NULL, name};
@@ -37,27 +40,45 @@ static bool add_table(struct help *h, size_t *k, const char *name,
 	return true;
 }
 
+/* A screen's own keys, then each of its modes' under "SCREEN: MODE". */
+static bool add_screen(struct help *h, size_t *k,
+                       const struct ui_screen_ops *ops)
+{
+	size_t m;
+	bool ok = add_table(h, k, ops->name, ops->bindings, ops->n_bindings);
+
+	for (m = 0; ok && m < ops->n_modes; m++) {
+		const char *name = dt_arena_printf(&h->arena, "%s: %s", ops->name,
+		                                   ops->modes[m].name);
+
+		ok = name && add_table(h, k, name, ops->modes[m].bindings,
+		                       ops->modes[m].n);
+	}
+	return ok;
+}
+
 static void *help_open(struct ui *ui, const void *arg)
 {
 	struct help *h = dt_calloc(1, sizeof *h);
-	size_t i, k = 0;
+	size_t i, m, k = 0;
 	size_t total = ui_n_global_bindings + ui_n_lineedit_bindings + 4;
 	bool ok = h != NULL;
 
-	(void)ui;
 	(void)arg;
-	for (i = 0; i < ui_n_all_screens; i++)
+	for (i = 0; i < ui_n_all_screens; i++) {
 		total += ui_all_screens[i]->n_bindings + 2;
+		for (m = 0; m < ui_all_screens[i]->n_modes; m++)
+			total += ui_all_screens[i]->modes[m].n + 2;
+	}
 	if (ok) {
 		dt_arena_init(&h->arena);
 		h->lines = dt_calloc(total, sizeof *h->lines);
 		ok = h->lines != NULL;
 	}
 	for (i = 0; ok && i < ui_n_all_screens; i++)
-		ok = add_table(h, &k, ui_all_screens[i]->name,
-		               ui_all_screens[i]->bindings, ui_all_screens[i]->n_bindings);
-	ok = ok && add_table(h, &k, "Typing a search", ui_lineedit_bindings,
-	                     ui_n_lineedit_bindings);
+		ok = add_screen(h, &k, ui_all_screens[i]);
+	ok = ok && add_table(h, &k, "Typing a search or an answer",
+	                     ui_lineedit_bindings, ui_n_lineedit_bindings);
 	ok = ok && add_table(h, &k, "Everywhere", ui_global_bindings,
 	                     ui_n_global_bindings);
 	if (!ok) {
@@ -69,6 +90,13 @@ static void *help_open(struct ui *ui, const void *arg)
 		return NULL;
 	}
 	h->n = k;
+	/* Open at the keys of the screen help was asked from. */
+	for (i = 0; ui->depth && i < h->n; i++)
+		if (!h->lines[i].keys && h->lines[i].text &&
+		    strcmp(h->lines[i].text, ui->stack[ui->depth - 1].ops->name) == 0) {
+			h->top = i;
+			break;
+		}
 	return h;
 }
 
@@ -90,8 +118,11 @@ static int view_h(const struct ui *ui)
 static void help_draw(struct ui *ui, void *state)
 {
 	struct help *h = state;
+	size_t max = h->n > (size_t)view_h(ui) ? h->n - (size_t)view_h(ui) : 0;
 	int y;
 
+	if (h->top > max)
+		h->top = max;
 	ui_draw_header(ui, "Keys", ui->course_title);
 	for (y = 0; y < view_h(ui) && h->top + (size_t)y < h->n; y++) {
 		const struct help_line *l = &h->lines[h->top + (size_t)y];

@@ -1,23 +1,37 @@
-/* The home screen: the course's lessons with their reading status,
- * "continue where you left off", and the other parts of the program.
+/* The home screen: the course's lessons with their reading status, best
+ * exam score and exercises passed, "continue where you left off", and the
+ * other parts of the program.
  *
  * The list is one column of items (some only headings or gaps) scrolled to
  * keep the selection in view; the selected lesson's summary fills the room
  * left below it.  A lesson row is laid out by the column table, and the
  * entries under the lessons by the entry table: a new screen joins the menu
- * with one row there. */
+ * with one row there.  The progress summary is read from the app when the
+ * screen opens and again whenever a screen above it closed (ui->epoch). */
 #include <string.h>
 
 #include "ui_int.h"
 
-/* Entries under the lessons.  ops NULL quits. */
+struct home;
+static unsigned open_practice(struct ui *ui, struct home *h);
+
+/* Entries under the lessons: a screen to open, or an action; neither
+ * quits. */
 static const struct {
 	const char *label;
 	const char *about;
 	const struct ui_screen_ops *ops;
+	unsigned (*action)(struct ui *ui, struct home *h);
 } entries[] = {
-	{"Help", "every key of every screen", &ui_help_ops},
-	{"Quit", "leave dockertutor", NULL},
+	{"Practice", "questions by lesson, tag, mistakes or review", NULL,
+	 open_practice},
+	{"Exam", "a timed practice exam in the DCA format", &ui_exams_ops, NULL},
+	{"Exercises", "fix real Dockerfiles until the checks pass",
+	 &ui_exercises_ops, NULL},
+	{"Progress", "accuracy, exam scores, reviews due, time studied",
+	 &ui_progress_ops, NULL},
+	{"Help", "every key of every screen", &ui_help_ops, NULL},
+	{"Quit", "leave dockertutor", NULL, NULL},
 };
 #define N_ENTRIES (sizeof entries / sizeof entries[0])
 #define ENTRY_LABEL_W 12
@@ -36,14 +50,21 @@ struct home {
 	struct text_doc *summary;          /* of summary_lesson at summary_w */
 	size_t summary_lesson;
 	int summary_w;
-	size_t open_lesson;                /* the argument of the reader */
+	struct ui_reader_args reader;      /* the argument of the reader */
+	struct ui_practice_menu practice;
+	struct dt_arena arena;             /* progress */
+	struct app_summary progress;
+	bool has_progress;
+	unsigned epoch;                    /* of the progress read */
 };
 
 /* ---- the lesson row ------------------------------------------------- */
 
 struct row_ctx {
 	struct ui *ui;
+	size_t index;                      /* course order */
 	const struct ui_lesson *lesson;
+	const struct app_lesson_summary *progress;   /* NULL when unknown */
 	attr_t base;                       /* normal or selected */
 	bool selected;
 };
@@ -88,39 +109,77 @@ static void col_status(const struct row_ctx *rc, int y, int x, int w)
 		[UI_IN_PROGRESS] = {UI_G_PARTIAL, "in progress", UI_PARTIAL},
 		[UI_READ] = {UI_G_READ, "read", UI_DONE},
 	};
-	enum ui_lesson_status st = ui_lesson_status(rc->ui, rc->lesson->lesson);
+	enum ui_lesson_status st = ui_lesson_status(rc->ui, rc->index);
 	attr_t a = rc->selected ? rc->base : ui_attr(rc->ui, looks[st].role);
 	int used = ui_puts(rc->ui, y, x, w, ui_glyph(rc->ui, looks[st].glyph), a);
 
 	ui_puts(rc->ui, y, x + used + 1, w - used - 1, looks[st].word, a);
 }
 
-/* The columns of a lesson row; width 0 takes what the others leave.  The
- * best quiz score and exercises passed join here as the app provides them. */
+/* The best exam score on the lesson's questions, "-" before any exam. */
+static void col_best(const struct row_ctx *rc, int y, int x, int w)
+{
+	char text[16] = "-";
+
+	if (rc->progress && rc->progress->best_exam_pct >= 0 &&
+	    !dt_snprintf(text, sizeof text, "%.0f%%", rc->progress->best_exam_pct))
+		text[0] = '\0';
+	ui_puts(rc->ui, y, x + w - (int)strlen(text), w, text, rc->base);
+}
+
+/* Exercises passed of the lesson's, blank when it has none. */
+static void col_exercises(const struct row_ctx *rc, int y, int x, int w)
+{
+	char text[32] = "";
+
+	if (rc->progress && rc->progress->exercises_total &&
+	    !dt_snprintf(text, sizeof text, "%zu/%zu", rc->progress->exercises_passed,
+	                 rc->progress->exercises_total))
+		text[0] = '\0';
+	ui_puts(rc->ui, y, x + w - (int)strlen(text), w, text, rc->base);
+}
+
+/* The columns of a lesson row; width 0 takes what the others leave, and a
+ * column is left out on terminals narrower than min_cols. */
 static const struct {
 	const char *heading;
 	int width;
+	int min_cols;
 	bool right;                        /* the heading right-aligned */
 	column_fn *draw;
 } columns[] = {
-	{"#",      3,  true,  col_number},
-	{"Lesson", 0,  false, col_title},
-	{"Time",   8,  true,  col_minutes},
-	{"Status", 13, false, col_status},
+	{"#",      3,  0,  true,  col_number},
+	{"Lesson", 0,  0,  false, col_title},
+	{"Time",   8,  76, true,  col_minutes},
+	{"Exam",   5,  0,  true,  col_best},
+	{"Ex.",    5,  66, true,  col_exercises},
+	{"Status", 13, 0,  false, col_status},
 };
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 #define COLUMN_GAP 2
 
-/* The x and width of each column across [x, x + w). */
-static void layout_columns(int x, int w, int *xs, int *ws)
+static bool shown(const struct ui *ui, size_t c)
+{
+	return ui->cols >= columns[c].min_cols;
+}
+
+/* The x and width of each column across [x, x + w); 0 wide when left
+ * out. */
+static void layout_columns(const struct ui *ui, int x, int w, int *xs,
+                           int *ws)
 {
 	int fixed = 0;
 	size_t c;
 
 	for (c = 0; c < N_COLUMNS; c++)
-		fixed += columns[c].width + (c ? COLUMN_GAP : 0);
+		if (shown(ui, c))
+			fixed += columns[c].width + (c ? COLUMN_GAP : 0);
 	for (c = 0; c < N_COLUMNS; c++) {
 		ws[c] = columns[c].width ? columns[c].width : w - fixed;
+		if (!shown(ui, c)) {
+			ws[c] = 0;
+			continue;
+		}
 		if (ws[c] < 1)
 			ws[c] = 1;
 		xs[c] = x;
@@ -128,19 +187,22 @@ static void layout_columns(int x, int w, int *xs, int *ws)
 	}
 }
 
-static void draw_lesson_row(struct ui *ui, int y, int x, int w,
-                            const struct ui_lesson *lesson, bool selected)
+static void draw_lesson_row(struct ui *ui, const struct home *h, int y,
+                            int x, int w, size_t i, bool selected)
 {
-	struct row_ctx rc = {ui, lesson, selected ? ui_attr(ui, UI_SELECTED) : A_NORMAL,
+	struct row_ctx rc = {ui, i, &ui->lessons[i],
+	                     h->has_progress ? &h->progress.lessons[i] : NULL,
+	                     selected ? ui_attr(ui, UI_SELECTED) : A_NORMAL,
 	                     selected};
 	int xs[N_COLUMNS], ws[N_COLUMNS];
 	size_t c;
 
 	if (selected)
 		ui_fill(y, x - 1, w + 2, rc.base);
-	layout_columns(x, w, xs, ws);
+	layout_columns(ui, x, w, xs, ws);
 	for (c = 0; c < N_COLUMNS; c++)
-		columns[c].draw(&rc, y, xs[c], ws[c]);
+		if (ws[c])
+			columns[c].draw(&rc, y, xs[c], ws[c]);
 }
 
 static void draw_column_headings(struct ui *ui, int y, int x, int w)
@@ -148,10 +210,13 @@ static void draw_column_headings(struct ui *ui, int y, int x, int w)
 	int xs[N_COLUMNS], ws[N_COLUMNS];
 	size_t c;
 
-	layout_columns(x, w, xs, ws);
+	layout_columns(ui, x, w, xs, ws);
 	for (c = 0; c < N_COLUMNS; c++) {
 		int hw = (int)strlen(columns[c].heading);
 		int off = columns[c].right ? ws[c] - hw : 0;
+
+		if (!ws[c])
+			continue;
 
 		ui_puts(ui, y, xs[c] + (off > 0 ? off : 0), ws[c], columns[c].heading,
 		        ui_attr(ui, UI_TITLE));
@@ -164,6 +229,22 @@ static bool selectable(const struct item *it)
 {
 	return it->kind == ITEM_CONTINUE || it->kind == ITEM_LESSON ||
 	       it->kind == ITEM_ENTRY;
+}
+
+/* Reads the progress summary again when a screen above closed since. */
+static void refresh_progress(struct ui *ui, struct home *h)
+{
+	struct dt_error err = {0};
+
+	if (h->has_progress && h->epoch == ui->epoch)
+		return;
+	h->epoch = ui->epoch;
+	dt_arena_fini(&h->arena);
+	dt_arena_init(&h->arena);
+	h->has_progress = app_summary(ui->app, &h->arena, &h->progress, &err) ==
+	                  DT_OK;
+	if (!h->has_progress)
+		ui_say_error(ui, "Cannot read your progress", &err);
 }
 
 static void *home_open(struct ui *ui, const void *arg)
@@ -189,6 +270,8 @@ static void *home_open(struct ui *ui, const void *arg)
 		h->items[k++] = (struct item){ITEM_ENTRY, i};
 	h->n = k;
 	h->summary_lesson = (size_t)-1;
+	dt_arena_init(&h->arena);
+	refresh_progress(ui, h);
 	return h;
 }
 
@@ -198,42 +281,58 @@ static void home_close(struct ui *ui, void *state)
 
 	(void)ui;
 	text_doc_free(h->summary);
+	ui_practice_menu_fini(&h->practice);
+	dt_arena_fini(&h->arena);
 	dt_free(h->items);
 	dt_free(h);
-}
-
-/* The lesson "continue" opens: the last one read, else the first. */
-static size_t continue_lesson(struct ui *ui, bool *resumed)
-{
-	char id[COURSE_MAX_ID + 1];
-	size_t i;
-
-	*resumed = false;
-	if (ui->progress->last_lesson(ui->progress_ctx, id, sizeof id))
-		for (i = 0; i < ui->course->n_lessons; i++)
-			if (strcmp(ui->course->lessons[i].id, id) == 0) {
-				*resumed = true;
-				return i;
-			}
-	return 0;
 }
 
 static void draw_continue(struct ui *ui, int y, int x, int w, bool selected)
 {
 	attr_t a = selected ? ui_attr(ui, UI_SELECTED) : ui_attr(ui, UI_BOLD);
 	bool resumed;
-	size_t i = ui->course->n_lessons ? continue_lesson(ui, &resumed) : 0;
+	size_t i;
 	char line[512];
 
 	if (selected)
 		ui_fill(y, x - 1, w + 2, a);
 	if (!ui->course->n_lessons)
 		return;
+	i = ui_progress_continue(ui, &resumed);
 	if (!dt_snprintf(line, sizeof line, "%s %s: %d. %s", ui_glyph(ui, UI_G_POINTER),
 	                 resumed ? "Continue where you left off" : "Start the course",
 	                 ui->lessons[i].lesson->number, ui->lessons[i].title))
 		line[sizeof line - 1] = '\0';
 	ui_puts(ui, y, x, w, line, a);
+}
+
+/* An entry: its label, then what it is (Practice also says how many
+ * reviews are due). */
+static void draw_entry(struct ui *ui, const struct home *h, size_t e, int y,
+                       int x, int w, bool sel)
+{
+	attr_t a = sel ? ui_attr(ui, UI_SELECTED) : A_NORMAL;
+	char about[160];
+
+	if (sel)
+		ui_fill(y, x - 1, w + 2, a);
+	if (entries[e].action == open_practice && h->has_progress) {
+		size_t due = h->progress.reviews_due;
+		bool ok = due ? dt_snprintf(about, sizeof about, "%s %s %zu review%s "
+		                            "due", entries[e].about,
+		                            ui_glyph(ui, UI_G_DOT), due, due == 1 ? "" : "s")
+		              : dt_snprintf(about, sizeof about, "%s %s no reviews "
+		                            "due", entries[e].about,
+		                            ui_glyph(ui, UI_G_DOT));
+
+		if (!ok)
+			dt_strlcpy(about, entries[e].about, sizeof about);
+	} else {
+		dt_strlcpy(about, entries[e].about, sizeof about);
+	}
+	ui_puts(ui, y, x, ENTRY_LABEL_W, entries[e].label, a | A_BOLD);
+	ui_puts(ui, y, x + ENTRY_LABEL_W + 2, w - ENTRY_LABEL_W - 2, about,
+	        sel ? a : ui_attr(ui, UI_DIM));
 }
 
 static void draw_item(struct ui *ui, struct home *h, size_t i, int y)
@@ -250,21 +349,36 @@ static void draw_item(struct ui *ui, struct home *h, size_t i, int y)
 		draw_column_headings(ui, y, x, w);
 		break;
 	case ITEM_LESSON:
-		draw_lesson_row(ui, y, x, w, &ui->lessons[it->index], sel);
+		draw_lesson_row(ui, h, y, x, w, it->index, sel);
 		break;
-	case ITEM_ENTRY: {
-		attr_t a = sel ? ui_attr(ui, UI_SELECTED) : A_NORMAL;
-
-		if (sel)
-			ui_fill(y, x - 1, w + 2, a);
-		ui_puts(ui, y, x, ENTRY_LABEL_W, entries[it->index].label, a | A_BOLD);
-		ui_puts(ui, y, x + ENTRY_LABEL_W + 2, w - ENTRY_LABEL_W - 2,
-		        entries[it->index].about, sel ? a : ui_attr(ui, UI_DIM));
+	case ITEM_ENTRY:
+		draw_entry(ui, h, it->index, y, x, w, sel);
 		break;
-	}
 	case ITEM_GAP:
 		break;
 	}
+}
+
+/* One line of the lesson's numbers under its summary. */
+static void draw_lesson_numbers(struct ui *ui, const struct home *h,
+                                size_t lesson, int y, int w)
+{
+	const struct app_lesson_summary *ls = &h->progress.lessons[lesson];
+	char line[256];
+	bool ok;
+
+	if (ls->answers)
+		ok = dt_snprintf(line, sizeof line, "Practice: %zu answer%s, %.0f%% right, "
+		                 "%zu of %zu questions mastered", ls->answers,
+		                 ls->answers == 1 ? "" : "s",
+		                 100.0 * (double)ls->correct / (double)ls->answers,
+		                 ls->mastered, ls->questions);
+	else
+		ok = dt_snprintf(line, sizeof line, "Practice: %zu question%s, none "
+		                 "answered yet (p practises them)", ls->questions,
+		                 ls->questions == 1 ? "" : "s");
+	if (ok)
+		ui_puts(ui, y, 2, w, line, ui_attr(ui, UI_DIM));
 }
 
 /* The summary of the selected lesson under a rule, in rows [y, y + h);
@@ -278,7 +392,7 @@ static void draw_summary(struct ui *ui, struct home *h, int y, int height)
 	if (it->kind == ITEM_CONTINUE && ui->course->n_lessons) {
 		bool resumed;
 
-		lesson = continue_lesson(ui, &resumed);
+		lesson = ui_progress_continue(ui, &resumed);
 	}
 	if (lesson == (size_t)-1 || height < 2)
 		return;
@@ -296,6 +410,10 @@ static void draw_summary(struct ui *ui, struct home *h, int y, int height)
 	if (!h->summary)
 		return;
 	ui_hline(ui, y, 2, w, ui_attr(ui, UI_BORDER));
+	if (h->has_progress && height >= 3) {
+		draw_lesson_numbers(ui, h, lesson, y + height - 1, w);
+		height--;
+	}
 	n = (int)h->summary->n_lines < height - 1 ? (int)h->summary->n_lines : height - 1;
 	for (i = 0; i < n; i++) {
 		const struct text_line *tl = &h->summary->lines[i];
@@ -318,8 +436,9 @@ static void home_draw(struct ui *ui, void *state)
 	size_t i, n_read = 0;
 	int natural = (int)h->n, room = ui->rows - 3, y;
 
+	refresh_progress(ui, h);
 	for (i = 0; i < ui->course->n_lessons; i++)
-		n_read += ui_lesson_status(ui, &ui->course->lessons[i]) == UI_READ;
+		n_read += ui_lesson_status(ui, i) == UI_READ;
 	if (!dt_snprintf(right, sizeof right, "%zu of %zu lessons read", n_read,
 	                 ui->course->n_lessons))
 		right[0] = '\0';
@@ -370,8 +489,33 @@ static unsigned jump_sel(struct ui *ui, void *state, int end)
 
 static unsigned open_lesson(struct ui *ui, struct home *h, size_t lesson)
 {
-	h->open_lesson = lesson;
-	return ui_push(ui, &ui_reader_ops, &h->open_lesson);
+	h->reader = (struct ui_reader_args){lesson, NULL};
+	return ui_push(ui, &ui_reader_ops, &h->reader);
+}
+
+/* The lesson the selection stands for: a lesson row, or the one
+ * "continue" opens; (size_t)-1 on an entry. */
+static size_t selected_lesson(const struct ui *ui, const struct home *h)
+{
+	const struct item *it = &h->items[h->sel];
+	bool resumed;
+
+	if (it->kind == ITEM_LESSON)
+		return it->index;
+	if (it->kind == ITEM_CONTINUE && ui->course->n_lessons)
+		return ui_progress_continue(ui, &resumed);
+	return (size_t)-1;
+}
+
+static unsigned open_practice(struct ui *ui, struct home *h)
+{
+	return ui_practice_menu(ui, &h->practice, selected_lesson(ui, h));
+}
+
+static unsigned practise(struct ui *ui, void *state, int arg)
+{
+	(void)arg;
+	return open_practice(ui, state);
 }
 
 static unsigned activate(struct ui *ui, void *state, int arg)
@@ -385,10 +529,12 @@ static unsigned activate(struct ui *ui, void *state, int arg)
 	case ITEM_CONTINUE:
 		if (!ui->course->n_lessons)
 			return UI_NONE;
-		return open_lesson(ui, h, continue_lesson(ui, &resumed));
+		return open_lesson(ui, h, ui_progress_continue(ui, &resumed));
 	case ITEM_LESSON:
 		return open_lesson(ui, h, it->index);
 	case ITEM_ENTRY:
+		if (entries[it->index].action)
+			return entries[it->index].action(ui, h);
 		if (!entries[it->index].ops)
 			return UI_QUIT;
 		return ui_push(ui, entries[it->index].ops, NULL);
@@ -412,13 +558,9 @@ static unsigned home_key(struct ui *ui, void *state, const struct ui_event *ev)
 
 	if (ev->key != KEY_MOUSE)
 		return UI_PASS;
-	if (ev->mouse.bstate & BUTTON4_PRESSED)
-		return move_sel(ui, state, -1);
-#ifdef BUTTON5_PRESSED
-	if (ev->mouse.bstate & BUTTON5_PRESSED)
-		return move_sel(ui, state, 1);
-#endif
-	if (!(ev->mouse.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (ui_wheel(ev))
+		return move_sel(ui, state, ui_wheel(ev));
+	if (!ui_is_click(ev))
 		return UI_NONE;
 	row = ev->mouse.y - h->list_y;
 	if (row < 0 || row >= h->list_h || h->top + (size_t)row >= h->n ||
@@ -435,6 +577,8 @@ static const struct ui_binding home_bindings[] = {
 	        KEY_ENTER, '\r', '\n', 'l'),
 	UI_BIND(jump_sel, 0, NULL, "Select the first line", 'g', KEY_HOME),
 	UI_BIND(jump_sel, 1, NULL, "Select the last line", 'G', KEY_END),
+	UI_BIND(practise, 0, "practise", "Practise: the selected lesson, a tag, "
+	        "mistakes or reviews", 'p'),
 	UI_BIND(quit, 0, "quit", "Quit dockertutor", 'q'),
 };
 

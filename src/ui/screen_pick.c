@@ -1,6 +1,6 @@
 /* A framed list drawn over the screen below, to pick one item (the
- * reader's section list).  The caller owns the items and gets the choice
- * through its picked callback. */
+ * reader's section list, the practice menu).  The caller owns the items
+ * and gets the choice through its picked callback. */
 #include <string.h>
 
 #include "ui_int.h"
@@ -126,13 +126,9 @@ static unsigned pick_key(struct ui *ui, void *state, const struct ui_event *ev)
 
 	if (ev->key != KEY_MOUSE)
 		return UI_PASS;
-	if (ev->mouse.bstate & BUTTON4_PRESSED)
-		return step(ui, state, -1);
-#ifdef BUTTON5_PRESSED
-	if (ev->mouse.bstate & BUTTON5_PRESSED)
-		return step(ui, state, 1);
-#endif
-	if (!(ev->mouse.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+	if (ui_wheel(ev))
+		return step(ui, state, ui_wheel(ev));
+	if (!ui_is_click(ev))
 		return UI_NONE;
 	row = ev->mouse.y - p->y - 1;
 	if (ev->mouse.x < p->x || ev->mouse.x >= p->x + p->w)
@@ -153,7 +149,7 @@ static const struct ui_binding pick_bindings[] = {
 };
 
 const struct ui_screen_ops ui_pick_ops = {
-	.name = "Section list",
+	.name = "Lists (sections, practice)",
 	.bindings = UI_BINDINGS(pick_bindings),
 	.overlay = true,
 	.open = pick_open,

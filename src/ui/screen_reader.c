@@ -1,6 +1,7 @@
 /* The lesson reader: a lesson's sections and key takeaways, scrolled,
  * searched and jumped through, with the reading position and the sections
- * read kept through the progress interface.
+ * read kept in the database (progress.c), and practice of the lesson one
+ * key away.
  *
  * Design: the document (reader_doc.c) is rebuilt for each text width; the
  * position is held as an anchor (part, lines into it, part height) so a
@@ -32,6 +33,7 @@ struct reader {
 	char query[UI_EDIT_MAX + 1];
 	size_t match;               /* line of the current match */
 	struct dt_buf scratch;
+	struct ui_practice_args practice;
 };
 
 struct anchor {
@@ -95,8 +97,6 @@ static void save_position(struct ui *ui, struct reader *r)
 {
 	const struct course_lesson *l = lesson_of(ui, r);
 	struct anchor a = anchor_at(r, r->top);
-	struct ui_position pos;
-	struct dt_error err = {0};
 
 	if (r->doc.n == 0 || l->n_sections == 0)
 		return;
@@ -104,49 +104,49 @@ static void save_position(struct ui *ui, struct reader *r)
 		a.part = l->n_sections - 1;       /* the takeaways: end of the last */
 		a.offset = a.height = 1;
 	}
-	dt_strlcpy(pos.section_id, l->sections[a.part].id, sizeof pos.section_id);
-	pos.depth = (unsigned)(a.offset * UI_DEPTH_SCALE / a.height);
-	if (ui->progress->set_position(ui->progress_ctx, l->id, &pos, &err) != DT_OK)
-		ui_say(ui, true, "Cannot save the reading position: %s", err.msg);
+	ui_progress_set_position(ui, r->lesson, a.part,
+	                         (unsigned)(a.offset * UI_DEPTH_SCALE / a.height));
 }
 
 static void restore_position(struct ui *ui, struct reader *r)
 {
-	const struct course_lesson *l = lesson_of(ui, r);
-	struct ui_position pos;
-	struct anchor a = {0, 0, UI_DEPTH_SCALE};
-	size_t i;
+	const struct ui_reading *rd = &ui->reading[r->lesson];
+	struct anchor a = {rd->section, rd->depth, UI_DEPTH_SCALE};
 
 	r->top = 0;
-	if (!ui->progress->get_position(ui->progress_ctx, l->id, &pos))
+	if (!rd->has_position)
 		return;
-	for (i = 0; i < l->n_sections; i++)
-		if (strcmp(l->sections[i].id, pos.section_id) == 0)
-			break;
-	if (i == l->n_sections)
-		return;                            /* the section is gone */
-	a.part = i;
-	a.offset = pos.depth > UI_DEPTH_SCALE ? UI_DEPTH_SCALE : pos.depth;
 	r->top = line_of(r, a);
 	clamp(r);
+}
+
+/* Opens at the title of section id (a question's "read the section"); the
+ * sections above do not count as read for it. */
+static void open_at_section(struct ui *ui, struct reader *r, const char *id)
+{
+	const struct course_lesson *l = lesson_of(ui, r);
+	size_t i;
+
+	for (i = 0; i < l->n_sections; i++)
+		if (strcmp(l->sections[i].id, id) == 0) {
+			r->top = r->doc.part_start[i] + (i > 0);
+			clamp(r);
+			return;
+		}
 }
 
 static void mark_read(struct ui *ui, struct reader *r)
 {
 	const struct course_lesson *l = lesson_of(ui, r);
 	size_t s, bottom = r->top + (size_t)r->view_h;
-	struct dt_error err = {0};
 
 	if (!r->moved)
 		return;
 	for (s = 0; s < l->n_sections; s++) {
 		if (r->read[s] || r->doc.part_start[s + 1] > bottom)
 			continue;
-		if (ui->progress->mark_section_read(ui->progress_ctx, l->id,
-		                                    l->sections[s].id, &err) != DT_OK) {
-			ui_say(ui, true, "Cannot save the sections read: %s", err.msg);
+		if (!ui_progress_mark_read(ui, r->lesson, s))
 			return;
-		}
 		r->read[s] = true;
 	}
 }
@@ -211,25 +211,27 @@ static bool load(struct ui *ui, struct reader *r, size_t lesson)
 		return false;
 	}
 	for (i = 0; i < l->n_sections; i++)
-		r->read[i] = ui->progress->is_section_read(ui->progress_ctx, l->id,
-		                                           l->sections[i].id);
+		r->read[i] = ui->reading[lesson].read[i];
 	restore_position(ui, r);
 	return true;
 }
 
 static void *reader_open(struct ui *ui, const void *arg)
 {
+	const struct ui_reader_args *a = arg;
 	struct reader *r = dt_calloc(1, sizeof *r);
 
 	if (!r)
 		return NULL;
 	dt_buf_init(&r->scratch);
-	if (!load(ui, r, *(const size_t *)arg)) {
+	if (!load(ui, r, a->lesson)) {
 		dt_buf_fini(&r->scratch);
 		dt_free(r);
 		ui_say(ui, true, "Cannot open the lesson: out of memory");
 		return NULL;
 	}
+	if (a->section)
+		open_at_section(ui, r, a->section);
 	return r;
 }
 
@@ -540,7 +542,7 @@ static unsigned search_start(struct ui *ui, void *state, int arg)
 	(void)ui;
 	(void)arg;
 	r->editing = true;
-	ui_lineedit_start(&r->edit);
+	ui_lineedit_start(&r->edit, true);
 	return UI_REDRAW;
 }
 
@@ -601,6 +603,17 @@ static unsigned other_lesson(struct ui *ui, void *state, int dir)
 	return UI_REDRAW;
 }
 
+static unsigned practise(struct ui *ui, void *state, int arg)
+{
+	struct reader *r = state;
+
+	(void)arg;
+	r->practice = (struct ui_practice_args){
+		QUIZ_FROM_LESSON, lesson_of(ui, r)->id, NULL,
+	};
+	return ui_push(ui, &ui_practice_ops, &r->practice);
+}
+
 static unsigned back(struct ui *ui, void *state, int arg)
 {
 	(void)ui;
@@ -617,12 +630,8 @@ static unsigned reader_key(struct ui *ui, void *state, const struct ui_event *ev
 		return edit_key(ui, r, ev);
 	if (ev->key != KEY_MOUSE)
 		return UI_PASS;
-	if (ev->mouse.bstate & BUTTON4_PRESSED)
-		return scroll_by(ui, state, -WHEEL_LINES);
-#ifdef BUTTON5_PRESSED
-	if (ev->mouse.bstate & BUTTON5_PRESSED)
-		return scroll_by(ui, state, WHEEL_LINES);
-#endif
+	if (ui_wheel(ev))
+		return scroll_by(ui, state, WHEEL_LINES * ui_wheel(ev));
 	return UI_NONE;
 }
 
@@ -640,6 +649,7 @@ static const struct ui_binding reader_bindings[] = {
 	UI_BIND(search_next, -1, NULL, "Go to the previous match", 'N'),
 	UI_BIND(other_lesson, -1, "lesson", "Open the previous lesson", '['),
 	UI_BIND(other_lesson, 1, "", "Open the next lesson", ']'),
+	UI_BIND(practise, 0, "practise", "Practise this lesson's questions", 'p'),
 	UI_BIND(back, 0, "back", "Back to the lessons", 'q', 27, KEY_LEFT, 'h'),
 };
 

@@ -37,6 +37,7 @@ static const int crash_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
 #define N_CRASH (sizeof crash_signals / sizeof crash_signals[0])
 
 static struct sigaction old_stop[N_STOP], old_crash[N_CRASH], old_winch;
+static struct sigaction held_int, held_quit;
 
 static void on_stop(int sig)
 {
@@ -100,6 +101,22 @@ void ui_term_uninstall(void)
 		sigaction(crash_signals[i], &old_crash[i], NULL);
 	sigaction(SIGWINCH, &old_winch, NULL);
 	reset_len = 0;
+}
+
+void ui_term_hold_signals(bool hold)
+{
+	struct sigaction ign;
+
+	if (!hold) {
+		sigaction(SIGINT, &held_int, NULL);
+		sigaction(SIGQUIT, &held_quit, NULL);
+		return;
+	}
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &held_int);
+	sigaction(SIGQUIT, &ign, &held_quit);
 }
 
 static void add_cap(const char *name)

@@ -38,6 +38,15 @@ void dt_arena_fini(struct dt_arena *arena)
 
 void *dt_arena_alloc(struct dt_arena *arena, size_t size)
 {
+	void *p = dt_arena_alloc_raw(arena, size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+void *dt_arena_alloc_raw(struct dt_arena *arena, size_t size)
+{
 	struct dt_arena_block *b = arena->head;
 	size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	void *p;
@@ -67,14 +76,13 @@ void *dt_arena_alloc(struct dt_arena *arena, size_t size)
 	p = b->data + b->used;
 	b->used += need;
 	arena->used_total += need;
-	memset(p, 0, size);
 	return p;
 }
 
 char *dt_arena_strndup(struct dt_arena *arena, const char *s, size_t n)
 {
 	size_t len = strnlen(s, n);
-	char *copy = dt_arena_alloc(arena, len + 1);
+	char *copy = dt_arena_alloc_raw(arena, len + 1);
 
 	if (!copy)
 		return NULL;

@@ -85,6 +85,20 @@ enum dt_status dt_read_file(const char *path, size_t max, char **data,
 	return rc;
 }
 
+/* Creates the temporary file of an atomic write.  O_EXCL and O_NOFOLLOW:
+ * in a folder others can write to (a classroom's), a symbolic link planted
+ * under the predictable name must not make us truncate its target.  A
+ * leftover of a crashed writer with our pid is removed once. */
+static int create_temp(const char *tmp, unsigned mode)
+{
+	int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+	int fd = open(tmp, flags, (mode_t)mode);
+
+	if (fd < 0 && errno == EEXIST && unlink(tmp) == 0)
+		fd = open(tmp, flags, (mode_t)mode);
+	return fd;
+}
+
 enum dt_status dt_write_file(const char *path, const char *data, size_t len,
                              unsigned mode, struct dt_error *err)
 {
@@ -94,7 +108,7 @@ enum dt_status dt_write_file(const char *path, const char *data, size_t len,
 
 	if (!dt_snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()))
 		return dt_error_set(err, DT_ERR_LIMIT, path, 0, 0, "path is too long");
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)mode);
+	fd = create_temp(tmp, mode);
 	if (fd < 0)
 		return dt_error_set(err, DT_ERR_IO, path, 0, 0, "cannot write: %s",
 		                    strerror(errno));
@@ -138,6 +152,9 @@ enum dt_status dt_mkdir_p(const char *path, unsigned mode,
 
 	if (!dt_strlcpy(tmp, path, sizeof tmp))
 		return dt_error_set(err, DT_ERR_LIMIT, path, 0, 0, "path is too long");
+	if (!tmp[0])                  /* the loop starts after the first byte */
+		return dt_error_set(err, DT_ERR_INVALID, path, 0, 0,
+		                    "the folder name is empty");
 	for (p = tmp + 1; ; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;

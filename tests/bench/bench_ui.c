@@ -1,9 +1,13 @@
 /* Benchmark: start-up to first frame of the course screen.  Spawns the real
  * binary ($DT_BIN) with the full course in a pseudo-terminal of 80x24 and
  * times from fork to the key footer (the last row of the home screen)
- * arriving on the pty, read raw, no terminal emulator in the way.
+ * arriving on the pty, read raw, no terminal emulator in the way.  The
+ * program opens its database first: the runs use a private data folder,
+ * the first of them creates the database and syncs the course into it
+ * (reported alone), the others open it as a learner does every day.
  * Prints the median of RUNS against the 50 ms target; never fails on time. */
 #include <errno.h>
+#include <ftw.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -76,7 +80,7 @@ static void finish(int fd, pid_t pid)
 	}
 }
 
-static double one_run(const char *bin, const char *content)
+static double one_run(const char *bin, const char *content, const char *home)
 {
 	struct winsize ws = {24, 80, 0, 0};
 	double start = now_ms(), ms;
@@ -91,6 +95,9 @@ static double one_run(const char *bin, const char *content)
 		setenv("TERM", "xterm-256color", 1);
 		setenv("LANG", "C.UTF-8", 1);
 		setenv("LC_ALL", "C.UTF-8", 1);
+		setenv("XDG_DATA_HOME", home, 1);
+		setenv("HOME", home, 1);
+		unsetenv("DOCKERTUTOR_DB");
 		execv(bin, argv);
 		_exit(127);
 	}
@@ -98,6 +105,15 @@ static double one_run(const char *bin, const char *content)
 	finish(fd, pid);
 	close(fd);
 	return ms;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+                      struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
 }
 
 static int cmp(const void *a, const void *b)
@@ -111,23 +127,34 @@ int main(void)
 {
 	const char *bin = getenv("DT_BIN");
 	const char *content = getenv("DT_CONTENT") ? getenv("DT_CONTENT") : "content";
-	double ms[RUNS];
-	int i;
+	char home[] = "/tmp/dt-bench-ui.XXXXXX";
+	double first, ms[RUNS];
+	int i, status = 0;
 
 	if (!bin) {
 		fprintf(stderr, "bench_ui: DT_BIN is not set\n");
 		return 1;
 	}
-	for (i = 0; i < RUNS; i++) {
-		ms[i] = one_run(bin, content);
-		if (ms[i] < 0) {
-			fprintf(stderr, "bench_ui: run %d never showed the home screen\n", i + 1);
-			return 1;
-		}
+	if (!mkdtemp(home)) {
+		perror("bench_ui: mkdtemp");
+		return 1;
 	}
-	qsort(ms, RUNS, sizeof ms[0], cmp);
-	printf("ui start-up to first frame: %.1f ms median of %d, %.1f ms worst "
-	       "(target < %.0f ms)\n", (ms[RUNS / 2 - 1] + ms[RUNS / 2]) / 2, RUNS,
-	       ms[RUNS - 1], TARGET_MS);
-	return 0;
+	first = one_run(bin, content, home);
+	for (i = 0; i < RUNS && first >= 0; i++) {
+		ms[i] = one_run(bin, content, home);
+		if (ms[i] < 0)
+			break;
+	}
+	if (first < 0 || i < RUNS) {
+		fprintf(stderr, "bench_ui: a run never showed the home screen\n");
+		status = 1;
+	} else {
+		qsort(ms, RUNS, sizeof ms[0], cmp);
+		printf("ui start-up to first frame: %.1f ms median of %d, %.1f ms worst "
+		       "(target < %.0f ms); %.1f ms the first time (creating the "
+		       "database)\n", (ms[RUNS / 2 - 1] + ms[RUNS / 2]) / 2, RUNS,
+		       ms[RUNS - 1], TARGET_MS, first);
+	}
+	nftw(home, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	return status;
 }

@@ -105,6 +105,16 @@ t_expect_status 0
 t_run "stats of an unknown bank" bank stats --bank nope
 t_expect_status 1
 
+# Imported text reaches other people's terminals (a classroom shares one
+# database): a file with an escape sequence is refused at its position.
+printf '::q::Clear \033[2J the screen?{T}\n' >"$T_TMP/esc.gift"
+t_run "a GIFT file with an escape sequence" bank import "$T_TMP/esc.gift"
+t_expect_status 1
+t_expect_err "esc.gift:1:12: error: the escape character U+001B is not allowed"
+t_expect_no_out "Imported"
+t_run "nothing stored" bank list
+t_expect_no_out "esc.gift"
+
 t_run "no subcommand" bank
 t_expect_status 2
 t_run "unknown subcommand" bank frob

@@ -130,4 +130,19 @@ t_run "help" "$DT_BIN" check --help
 t_expect_status 0
 t_expect_out "usage: dockertutor check [OPTIONS] [DIR]"
 
+# Output that cannot be written is a failure, for every way of printing.
+if [ -w /dev/full ]; then
+	t_run "help into a full disk" sh -c '"$1" check --help >/dev/full' sh "$DT_BIN"
+	t_expect_status 1
+	t_expect_err "dockertutor: cannot write the output"
+	t_run "the version into a full disk" sh -c '"$1" --version >/dev/full' sh "$DT_BIN"
+	t_expect_status 1
+	t_run "a report into a full disk" sh -c '"$1" check tests/content/sample >/dev/full' sh "$DT_BIN"
+	t_expect_status 1
+	t_expect_err "dockertutor: cannot write the report"
+else
+	T_NAME="output into a full disk" T_STATUS=0 T_OUT= T_ERR=
+	t_bad "/dev/full is missing: the write-failure cases cannot run"
+fi
+
 t_done

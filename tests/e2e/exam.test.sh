@@ -195,6 +195,10 @@ t_run "a bad seed" exam ivy final --seed -3
 t_expect_status 2
 t_expect_err "--seed takes a whole number"
 
+t_run "a seed that overflows" exam ivy final --seed 99999999999999999999
+t_expect_status 2
+t_expect_err "--seed takes a whole number, not '99999999999999999999'"
+
 t_run "--seed draws another paper" exam jon final --seed 5
 t_expect_status 0
 t_expect_out "Final exam: 6 questions"

@@ -83,6 +83,14 @@ t_run "first hint" $DT exercise hint $EX
 t_expect_status 0
 t_expect_out "Hint 1 of 3"
 t_expect_out "2 more hints: run this again for the next one."
+# The hint is in the database, not in a file beside the workspace.
+if [ ! -e "$WS.hints" ] && [ -z "$(ls -A "$XDG_DATA_HOME/dockertutor/exercises/ana" | grep -v "^$EX\$")" ]
+then t_ok; else t_bad "hint files beside the workspace: $(ls -A "$XDG_DATA_HOME/dockertutor/exercises/ana")"; fi
+t_run "the hint seen shows in the exported progress" $DT progress export -
+t_expect_status 0
+t_expect_out '"hints":[{"exercise":"exec-form-cmd","lesson":"writing-dockerfiles","hints":1,'
+t_run "show counts the hint seen" $DT exercise show $EX
+t_expect_out "Status: in progress; 3 checks, 3 hints (1 seen)"
 
 t_run "second hint repeats the first" $DT exercise hint $EX
 t_expect_out "Hint 1 of 3 (seen)"
@@ -135,6 +143,43 @@ t_expect_out "Hint 3 of 3"
 t_expect_out "That was the last hint."
 if [ "$(ls -A "$WS" | sort | tr '\n' ' ')" = "Dockerfile package.json server.js " ]
 then t_ok; else t_bad "the workspace holds more than the starter files: $(ls -A "$WS")"; fi
+
+# Older versions kept the hints seen since the last check in WS.hints
+# beside the workspace: the count moves to the database once, the file
+# goes; an unreadable count is dropped.
+LEX=add-healthcheck
+LWS="$XDG_DATA_HOME/dockertutor/exercises/ana/$LEX"
+$DT exercise show $LEX >/dev/null 2>&1
+printf '2\n' >"$LWS.hints"
+t_run "a hint file from an older version is taken over" $DT exercise show $LEX
+t_expect_status 0
+t_expect_out "3 hints (2 seen)"
+if [ ! -e "$LWS.hints" ]; then t_ok; else t_bad "$LWS.hints is still there"; fi
+t_run "and its hints stay seen" $DT exercise hint $LEX
+t_expect_out "Hint 2 of 3 (seen)"
+t_expect_out "Hint 3 of 3"
+t_expect_out "That was the last hint."
+t_run "a hint file never lowers the count" sh -c \
+	"printf '1\n' >'$LWS.hints' && $DT exercise show $LEX"
+t_expect_out "3 hints (3 seen)"
+if [ ! -e "$LWS.hints" ]; then t_ok; else t_bad "$LWS.hints is still there"; fi
+OEX=apt-cleanup
+OWS="$XDG_DATA_HOME/dockertutor/exercises/ana/$OEX"
+$DT exercise show $OEX >/dev/null 2>&1
+printf 'lots\n' >"$OWS.hints"
+t_run "a hint file that holds no count is dropped" $DT exercise show $OEX
+t_expect_status 0
+t_expect_out "3 hints (0 seen)"
+if [ ! -e "$OWS.hints" ]; then t_ok; else t_bad "$OWS.hints is still there"; fi
+
+# Without a usable database the hint still shows, with a note.
+printf 'not a database\n' >"$T_TMP/notes.db"
+t_run "a hint when progress cannot be saved" \
+	$DT_BIN --db "$T_TMP/notes.db" --learner ana exercise hint $OEX
+t_expect_status 0
+t_expect_out "Hint 1 of 3"
+t_expect_err "progress is not saved: $T_TMP/notes.db: not a dockertutor database"
+if [ ! -e "$OWS.hints" ]; then t_ok; else t_bad "a hint file was written"; fi
 
 # On a terminal, reset asks first (script(1) gives it one).
 t_run "reset on a terminal, declined" sh -c \

@@ -34,6 +34,15 @@ t_run "bad width" "$DT_BIN" --content content lesson show 10 --width 5
 t_expect_status 2
 t_expect_err "--width takes a number from 20 to 500"
 
+t_run "a width with trailing junk" "$DT_BIN" --content content lesson show 10 --width 60x
+t_expect_status 2
+t_expect_err "--width takes a number from 20 to 500"
+
+t_run "junk in COLUMNS falls back to 80 columns" env COLUMNS=40abc "$DT_BIN" --content content lesson show 10
+t_expect_status 0
+widest=$(printf '%s\n' "$T_OUT" | LC_ALL=C.UTF-8 wc -L)
+if [ "$widest" -gt 40 ] && [ "$widest" -le 80 ]; then t_ok; else t_bad "the widest line has $widest columns"; fi
+
 t_run "missing verb" "$DT_BIN" --content content lesson
 t_expect_status 2
 t_expect_err "usage: dockertutor lesson list"

@@ -120,6 +120,14 @@ t_expect_status 2
 t_expect_err "--count takes a number"
 t_expect_err "usage: dockertutor quiz"
 
+# A number past 64 bits was taken as the largest one.
+t_run "a seed that overflows" quiz x --seed 18446744073709551616
+t_expect_status 2
+t_expect_err "--seed takes a whole number, not '18446744073709551616'"
+t_run "a count with a sign" quiz x --count +5
+t_expect_status 2
+t_expect_err "--count takes a number from 0 to 100000, not '+5'"
+
 t_run "bad mode" quiz x --mode later
 t_expect_status 2
 t_expect_err "--mode is mistakes, unseen or review"

@@ -61,6 +61,37 @@ t_run "the default is every exam" dt report
 t_expect_status 0
 t_expect_out "Exam final: Final exam"
 
+# A second exam: without --exam the report covers both, by id; an open
+# attempt does not count.
+printf 's\ny\n' | dt --learner dan exam short --plain >/dev/null 2>&1
+printf '' | dt --learner eve exam domc --plain >/dev/null 2>&1
+t_run "every exam with finished attempts, by id" dt report
+t_expect_status 0
+t_expect_out "Exam final: Final exam (3 finished attempts by 3 learners)"
+t_expect_out "Exam short: Short exam (1 finished attempt by 1 learner)"
+t_expect_no_out "Exam domc"
+first=$(printf '%s\n' "$T_OUT" | grep -n '^Exam final' | cut -d: -f1)
+second=$(printf '%s\n' "$T_OUT" | grep -n '^Exam short' | cut -d: -f1)
+if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then t_ok
+else t_bad "exams not in id order"; fi
+t_run "csv of every exam" dt report --format csv
+n=$(printf '%s\n' "$T_OUT" | grep -c '^exam,')
+if [ "$n" -eq 1 ]; then t_ok; else t_bad "$n header rows"; fi
+t_expect_out "short,dan,"
+
+# An instructor reading reports and banks leaves no profile behind: the
+# name is nowhere in the database files.
+t_run "a report as the instructor" dt --learner instructor-zed report --exam final
+t_expect_status 0
+t_run "the banks as the instructor" dt --learner instructor-zed bank list
+t_expect_status 0
+T_NAME="no profile for the instructor"
+if cat "$T_TMP/class.db" "$T_TMP/class.db-wal" 2>/dev/null | grep -aq instructor-zed
+then t_bad "the database holds the instructor's name"; else t_ok; fi
+T_NAME="learners who sat an exam have profiles"
+if cat "$T_TMP/class.db" "$T_TMP/class.db-wal" 2>/dev/null | grep -aq 'amy'
+then t_ok; else t_bad "amy's profile is not in the database files"; fi
+
 t_run "csv students" dt report --exam final --format csv
 t_expect_status 0
 printf '%s\n' "$T_OUT" | head -n 1 >"$T_TMP/head"

@@ -80,6 +80,29 @@ t_run "exam history in json" dt stats --format json
 t_expect_out '"exam": "final", "title": "Final exam", "status": "submitted", "started": 1700000000'
 t_expect_out '"best_exam_pct": 0'
 
+# A DOMC exam logs an answer per option shown; time studied counts each
+# of its five items once.  Each run answers the option (or question) shown,
+# the next one resumes, until every item is decided.
+dom() { "$DT_BIN" -C "$COURSE" --db "$T_TMP/db" --learner dom "$@"; }
+: >"$T_TMP/in"
+i=0
+while [ $i -lt 40 ]; do
+	dom exam domc --plain <"$T_TMP/in" >"$T_TMP/out" 2>&1
+	grep -q '^Every question is answered' "$T_TMP/out" && break
+	if tail -n 4 "$T_TMP/out" | grep -q 'Is this option correct'; then
+		awk -v mode=option -f tests/e2e/data/answer.awk "$T_TMP/out" >"$T_TMP/in"
+	else
+		q=$(sed -n 's/^Question \([0-9]*\) of.*/\1/p' "$T_TMP/out" | tail -n 1)
+		awk -f tests/e2e/data/answer.awk "$T_TMP/out" | awk -v q="$q" '$1 == q { print $2 }' >"$T_TMP/in"
+	fi
+	i=$((i + 1))
+done
+printf 's\n' | dom exam domc --plain >"$T_TMP/out" 2>&1
+T_OUT=$(cat "$T_TMP/out") T_ERR="" T_STATUS=0 T_NAME="a DOMC exam answered option by option"
+t_expect_out "Result: 5/5 (100%): passed"
+t_run "a DOMC exam counts one answer per item" dom stats --format json
+t_expect_out '"today": {"answers": 5, "correct": 5,'
+
 t_run "bad format" dt stats --format xml
 t_expect_status 2
 t_expect_err "--format is text or json"

@@ -64,8 +64,8 @@ static const VTermScreenCallbacks screen_callbacks = {
 
 static void child(const struct term *t, const struct term_opts *o)
 {
-	static char env[8][600];
-	char *envp[9], *argv[4];
+	static char env[TERM_MAX_ENV][600];
+	char *envp[TERM_MAX_ENV + 1], *argv[4];
 	const char *bin = getenv("DT_BIN");
 	const char *lang = o->lang ? o->lang : "C.UTF-8";
 	struct rlimit no_core = {0, 0};
@@ -81,6 +81,8 @@ static void child(const struct term *t, const struct term_opts *o)
 	snprintf(env[n++], sizeof env[0], "PATH=/usr/bin:/bin");
 	if (o->no_color)
 		snprintf(env[n++], sizeof env[0], "NO_COLOR=1");
+	for (int i = 0; o->env && o->env[i] && n < TERM_MAX_ENV; i++)
+		snprintf(env[n++], sizeof env[0], "%s", o->env[i]);
 	for (int i = 0; i < n; i++)
 		envp[i] = env[i];
 	envp[n] = NULL;
@@ -249,6 +251,19 @@ bool term_wait_gone(struct term *t, const char *text) { return wait_for(t, p_gon
 bool term_wait_row(struct term *t, int r, const char *text) { return wait_for(t, p_row, r, text); }
 bool term_wait_row_has(struct term *t, int r, const char *text) { return wait_for(t, p_row_has, r, text); }
 bool term_wait_row_not(struct term *t, int r, const char *text) { return wait_for(t, p_row_not, r, text); }
+
+bool term_wait_for(struct term *t, const char *text, int ms)
+{
+	long long end = now_ms() + ms;
+
+	term_pump(t, 0);
+	while (!term_has(t, text)) {
+		if (now_ms() > end)
+			return false;
+		term_pump(t, 50);
+	}
+	return true;
+}
 
 bool term_wait_until(struct term *t, bool (*pred)(struct term *t, const void *arg),
                      const void *arg)

@@ -40,7 +40,10 @@ struct term_opts {
 	bool no_color;               /* NO_COLOR=1 */
 	const char *content;         /* --content DIR; NULL: none */
 	const char *data_home;       /* XDG_DATA_HOME and HOME */
+	const char *const *env;      /* more NAME=VALUE, NULL-terminated */
 };
+
+#define TERM_MAX_ENV 16              /* variables of the child, all told */
 
 /* Starts $DT_BIN in a new pseudo-terminal; false (with a message on
  * stderr) when it cannot. */
@@ -67,6 +70,10 @@ bool term_wait_row(struct term *t, int r, const char *text);
 bool term_wait_row_has(struct term *t, int r, const char *text);
 /* Waits until row r differs from text. */
 bool term_wait_row_not(struct term *t, int r, const char *text);
+
+/* Waits up to ms (not TERM_WAIT_MS) until text is on the screen: for a
+ * clock that has to run out. */
+bool term_wait_for(struct term *t, const char *text, int ms);
 
 /* Waits until pred(t, arg) holds. */
 bool term_wait_until(struct term *t, bool (*pred)(struct term *t, const void *arg),

@@ -1,7 +1,8 @@
-/* Headless UI tests: the real binary in a pseudo-terminal, driven by keys,
- * mouse and signals, its screen read back through libvterm and asserted.
- * Run alone: DT_BIN=build/NAME/dockertutor build/NAME/tests/uitest [NAME...]
- * (from the repository root). */
+/* Headless UI tests of the home screen, the lesson reader, help and the
+ * terminal itself (sizes, locales, colour, signals): the real binary in a
+ * pseudo-terminal, driven by keys, mouse and signals, its screen read back
+ * through libvterm and asserted.  The helpers every test file shares are
+ * here too (uitest.h). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,42 +11,28 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "harness.h"
+#include "uitest.h"
 
-#define FIXTURE "tests/ui/content"
-#define COURSE "content"
+char data_home[256];
+const char *failure;
+int failure_line;
 
-static char data_home[256];
-static const char *failure;
-static int failure_line;
-
-/* Fails the running test with the screen printed. */
-#define CHECK(t, cond)                                                     \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			failure = #cond;                                   \
-			failure_line = __LINE__;                           \
-			term_dump(t);                                      \
-			return;                                            \
-		}                                                          \
-	} while (0)
-
-static bool start(struct term *t, int rows, int cols, const char *content)
+bool start(struct term *t, int rows, int cols, const char *content)
 {
-	struct term_opts o = {rows, cols, NULL, NULL, false, content, data_home};
+	struct term_opts o = {.rows = rows, .cols = cols, .content = content,
+	                      .data_home = data_home};
 
 	return term_spawn(t, &o);
 }
 
-static bool start_with(struct term *t, struct term_opts o)
+bool start_with(struct term *t, struct term_opts o)
 {
 	if (!o.data_home)
 		o.data_home = data_home;
 	return term_spawn(t, &o);
 }
 
-/* Opens lesson 1 of the fixture from the home screen. */
-static bool open_first(struct term *t)
+bool open_first(struct term *t)
 {
 	if (!term_wait(t, "First Steps with Containers"))
 		return false;
@@ -55,9 +42,7 @@ static bool open_first(struct term *t)
 	       term_wait_row_has(t, t->rows - 1, "%");
 }
 
-/* The program ended by itself with status, the terminal left as found:
- * normal screen, cursor shown, mouse off, the terminal mode as before. */
-static bool restored(struct term *t)
+bool restored(struct term *t)
 {
 	struct termios now;
 
@@ -67,10 +52,15 @@ static bool restored(struct term *t)
 	       (now.c_iflag & ICRNL) == (t->initial.c_iflag & ICRNL);
 }
 
-static bool exited_with(struct term *t, int status)
+bool exited_with(struct term *t, int status)
 {
 	return term_wait_exit(t) && WIFEXITED(t->status) &&
 	       WEXITSTATUS(t->status) == status;
+}
+
+bool footer_has(struct term *t, const char *text)
+{
+	return term_wait_row_has(t, t->rows - 1, text);
 }
 
 /* ---- home ------------------------------------------------------------- */
@@ -285,7 +275,7 @@ static bool highlighted(struct term *t, const void *arg)
 
 static void test_search_highlights_matches(struct term *t)
 {
-	struct term_opts o = {24, 80, NULL, NULL, true, FIXTURE, NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .no_color = true, .content = FIXTURE};
 
 	CHECK(t, start_with(t, o));
 	CHECK(t, open_first(t));
@@ -420,12 +410,13 @@ static void test_resize_redraws_each_screen(struct term *t)
 	CHECK(t, term_wait_row_has(t, 29, "%"));
 	CHECK(t, term_wait_row_has(t, 0, "A Table of Commands"));
 	CHECK(t, term_wait(t, "1.3  A Table of Commands"));
-	/* The help screen too. */
+	/* The help screen too, opened at the reader's keys. */
 	term_type(t, "?");
-	CHECK(t, term_wait(t, "Select the next line"));
+	CHECK(t, term_wait(t, "Scroll down one line"));
+	CHECK(t, term_wait_row_has(t, 1, "Lesson reader"));
 	term_resize(t, 24, 70);
 	CHECK(t, term_wait_row_has(t, 23, "back"));
-	CHECK(t, term_wait(t, "Select the next line"));
+	CHECK(t, term_wait(t, "Scroll down one line"));
 }
 
 static void test_too_small_then_grown(struct term *t)
@@ -453,7 +444,7 @@ static void test_starts_too_small(struct term *t)
 	CHECK(t, restored(t));
 }
 
-static bool screen_is_ascii(struct term *t)
+bool screen_is_ascii(struct term *t)
 {
 	VTermScreenCell cell;
 	int r, c;
@@ -467,7 +458,7 @@ static bool screen_is_ascii(struct term *t)
 
 static void test_ascii_without_utf8(struct term *t)
 {
-	struct term_opts o = {24, 80, "C", NULL, false, FIXTURE, NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .lang = "C", .content = FIXTURE};
 
 	CHECK(t, start_with(t, o));
 	CHECK(t, term_wait(t, "Containers for Screen Tests"));
@@ -487,8 +478,7 @@ static void test_ascii_without_utf8(struct term *t)
 	CHECK(t, screen_is_ascii(t));
 }
 
-/* True when some cell has a colour other than the terminal's default. */
-static bool any_colour(struct term *t)
+bool any_colour(struct term *t)
 {
 	VTermScreenCell cell;
 	int r, c;
@@ -504,7 +494,7 @@ static bool any_colour(struct term *t)
 
 static void test_no_color(struct term *t)
 {
-	struct term_opts o = {24, 80, NULL, NULL, true, FIXTURE, NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .no_color = true, .content = FIXTURE};
 	VTermScreenCell cell;
 
 	CHECK(t, start_with(t, o));
@@ -587,7 +577,7 @@ static void test_sigabrt_restores_terminal(struct term *t) { crash_signal(t, SIG
 
 static void test_dumb_terminal_points_to_plain(struct term *t)
 {
-	struct term_opts o = {24, 80, NULL, "dumb", false, FIXTURE, NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .term = "dumb", .content = FIXTURE};
 
 	CHECK(t, start_with(t, o));
 	CHECK(t, exited_with(t, 2));
@@ -607,7 +597,7 @@ static void test_broken_course_is_reported(struct term *t)
 	CHECK(t, f != NULL);
 	fputs("id: broken\ntitle: [unclosed\n", f);
 	CHECK(t, fclose(f) == 0);
-	struct term_opts o = {24, 80, NULL, NULL, false, dir, NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .content = dir};
 	CHECK(t, start_with(t, o));
 	CHECK(t, exited_with(t, 1));
 	CHECK(t, term_wait(t, "course.yaml:"));
@@ -615,13 +605,10 @@ static void test_broken_course_is_reported(struct term *t)
 	CHECK(t, !t->altscreen);
 }
 
-/* ---- the runner ------------------------------------------------------- */
+/* ---- the table ------------------------------------------------------- */
 
-static const struct {
-	const char *name;
-	void (*fn)(struct term *t);
-} tests[] = {
-#define T(name) {#name, test_##name}
+const struct uitest reader_tests[] = {
+#define T(name) {#name, test_##name, false}
 	T(home_lists_the_shipped_lessons),
 	T(home_keys_move_and_open),
 	T(reader_shows_first_section),
@@ -650,81 +637,4 @@ static const struct {
 #undef T
 };
 
-/* A program a test left running must still shut down in order on SIGTERM:
- * this is where a leak or a sanitizer report at exit shows up. */
-static void end_cleanly(struct term *t)
-{
-	if (t->pid <= 0 || t->exited)
-		return;
-	term_signal(t, SIGTERM);
-	if (!term_wait_exit(t) || !WIFEXITED(t->status) ||
-	    WEXITSTATUS(t->status) != 128 + SIGTERM) {
-		failure = "the program did not end cleanly on SIGTERM";
-		failure_line = __LINE__;
-		term_dump(t);
-	}
-}
-
-static bool selected(const char *name, int argc, char **argv)
-{
-	int i;
-
-	if (argc < 2)
-		return true;
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], name) == 0)
-			return true;
-	return false;
-}
-
-int main(int argc, char **argv)
-{
-	size_t i;
-	int pass = 0, fail = 0;
-	char tmpl[] = "/tmp/dt-ui.XXXXXX";
-
-	if (!mkdtemp(tmpl)) {
-		perror("uitest: mkdtemp");
-		return 1;
-	}
-	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-		struct term t;
-
-		if (!selected(tests[i].name, argc, argv))
-			continue;
-		/* Each test gets a fresh data folder: no progress carries over. */
-		snprintf(data_home, sizeof data_home, "%s/%zu", tmpl, i);
-		if (mkdir(data_home, 0700) != 0) {
-			perror("uitest: mkdir");
-			return 1;
-		}
-		memset(&t, 0, sizeof t);
-		failure = NULL;
-		tests[i].fn(&t);
-		if (!failure)
-			end_cleanly(&t);
-		term_close(&t);
-		if (failure) {
-			fail++;
-			printf("FAIL %s: line %d: %s\n", tests[i].name, failure_line, failure);
-		} else {
-			pass++;
-			printf("ok   %s\n", tests[i].name);
-		}
-		fflush(stdout);
-	}
-	{
-		char *rm[] = {"rm", "-rf", tmpl, NULL};
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			execvp("rm", rm);
-			_exit(127);
-		}
-		if (pid > 0)
-			waitpid(pid, NULL, 0);
-	}
-	printf("%d passed, %d failed\n", pass, fail);
-	return fail ? 1 : 0;
-}
+const size_t n_reader_tests = sizeof reader_tests / sizeof reader_tests[0];

@@ -95,14 +95,37 @@ static void respond(const struct course_question *q, bool right,
 
 /* ---- opening ---- */
 
-static void test_open_creates_learner_and_syncs_bank(void **state)
+/* The names of every profile in the database, comma-separated. */
+static const char *profiles(struct app *app, char *out, size_t size)
+{
+	struct store_learner *all;
+	struct dt_arena arena;
+	struct dt_error err;
+	size_t n, i, len = 0;
+
+	out[0] = '\0';
+	dt_arena_init(&arena);
+	assert_int_equal(store_learners(app_store(app), &arena, &all, &n, &err),
+	                 DT_OK);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? "," : "",
+		                        all[i].name);
+	dt_arena_fini(&arena);
+	return out;
+}
+
+/* Opening finds the learner but makes the profile only with the first
+ * thing recorded: reading commands on a shared database leave none. */
+static void test_open_finds_learner_and_syncs_bank(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
 	struct store_bank *banks;
+	struct app_summary s;
 	struct dt_arena arena;
 	struct dt_error err;
-	int64_t id = app_learner_id(app);
+	char names[256];
+	int64_t id;
 	size_t n;
 
 	assert_string_equal(app_learner(app), "ann");
@@ -114,6 +137,18 @@ static void test_open_creates_learner_and_syncs_bank(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(banks[0].name, "course:sample-course");
 	assert_int_equal(banks[0].n_questions, 8);
+	/* Reads see an empty profile and create nothing. */
+	assert_int_equal(app_learner_id(app), 0);
+	assert_int_equal(app_summary(app, &arena, &s, &err), DT_OK);
+	assert_int_equal(s.sections_read, 0);
+	assert_int_equal(s.n_exams, 0);
+	assert_int_equal(app_reset(app, NULL, &err), DT_OK);
+	assert_string_equal(profiles(app, names, sizeof names), "");
+	/* The first write does. */
+	assert_int_equal(app_mark_read(app, "basics", "running", &err), DT_OK);
+	id = app_learner_id(app);
+	assert_true(id > 0);
+	assert_string_equal(profiles(app, names, sizeof names), "ann");
 	dt_arena_fini(&arena);
 	app_close(app);
 
@@ -121,7 +156,8 @@ static void test_open_creates_learner_and_syncs_bank(void **state)
 	assert_int_equal(app_learner_id(app), id);
 	app_close(app);
 	app = open_as(e, "bob");
-	assert_true(app_learner_id(app) != id);
+	assert_int_equal(app_learner_id(app), 0);
+	assert_string_equal(profiles(app, names, sizeof names), "ann");
 	app_close(app);
 }
 
@@ -190,9 +226,20 @@ static void test_open_rejects_bad_learner_names(void **state)
 	longname[sizeof longname - 1] = '\0';
 	o.learner = longname;
 	assert_int_equal(app_open(&o, &app, NULL, &err), DT_ERR_LIMIT);
+	o.learner = "esc\033[2J";  /* refused before anything is written */
+	assert_int_equal(app_open(&o, &app, NULL, &err), DT_ERR_INVALID);
 	o.learner = NULL;           /* the login name */
 	assert_int_equal(app_open(&o, &app, NULL, &err), DT_OK);
 	assert_true(strlen(app_learner(app)) > 0);
+	{
+		char login[APP_MAX_LEARNER + 1], tiny[2];
+
+		assert_int_equal(app_default_learner(login, sizeof login, &err), DT_OK);
+		assert_string_equal(app_learner(app), login);
+		assert_int_equal(app_default_learner(tiny, sizeof tiny, &err),
+		                 DT_ERR_LIMIT);
+		assert_non_null(strstr(err.msg, "--learner NAME"));
+	}
 	app_close(app);
 }
 
@@ -474,9 +521,15 @@ static void test_summary_counts_everything(void **state)
 
 	assert_int_equal(app_mark_read(app, "basics", "running", &err), DT_OK);
 	assert_int_equal(app_mark_read(app, "basics", "gone-section", &err), DT_OK);
+	assert_int_equal(app_record_hint(app, "first-dockerfile", 1, &err), DT_OK);
 	assert_int_equal(app_record_exercise(app, "first-dockerfile", false, 1, &err), DT_OK);
+	assert_int_equal(app_record_hint(app, "first-dockerfile", 2, &err), DT_OK);
 	assert_int_equal(app_record_exercise(app, "first-dockerfile", true, 2, &err), DT_OK);
 	assert_int_equal(app_record_exercise(app, "nope", true, 0, &err), DT_ERR_NOTFOUND);
+	assert_int_equal(app_record_hint(app, "nope", 1, &err), DT_ERR_NOTFOUND);
+	assert_int_equal(app_record_hint(app, "first-dockerfile", 3, &err),
+	                 DT_ERR_INVALID);
+	assert_string_equal(err.msg, "exercise 'first-dockerfile' has 2 hints, not 3");
 	assert_int_equal(app_practice_start(app, &po, &p, &err), DT_OK);
 	for (i = 0; app_practice_next(p, &it); i++) {
 		respond(it->q, i == 0, &r);
@@ -517,6 +570,13 @@ static void test_summary_counts_everything(void **state)
 	assert_int_equal(s.exercises_passed, 1);
 	assert_int_equal(s.n_exams, 1);
 	assert_int_equal(s.exams[0].status, STORE_ATTEMPT_SUBMITTED);
+	assert_int_equal(s.n_exercises, app_course(app)->n_exercises);
+	assert_string_equal(s.exercises[0].exercise->id, "first-dockerfile");
+	assert_int_equal(s.exercises[0].attempts, 2);
+	assert_true(s.exercises[0].passed);
+	assert_int_equal(s.exercises[0].first_pass, T0);
+	assert_int_equal(s.exercises[0].attempts_to_pass, 2);
+	assert_int_equal(s.exercises[0].hints, 2);
 	/* Both answers schedule a review within the week, the wrong one
 	 * (tomorrow) before the right one; none is due today. */
 	assert_int_equal(s.reviews_due, 0);
@@ -725,6 +785,12 @@ static void test_report_item_analysis_and_distractors(void **state)
 	assert_int_equal(app_report_exams(app, &arena, &ids, &n, &err), DT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(ids[0], "final");
+	{
+		char names[256];
+
+		/* Reading the reports made no profile for the instructor. */
+		assert_string_equal(profiles(app, names, sizeof names), "amy,ben,cat");
+	}
 	assert_int_equal(app_report(app, "nope", &arena, &r, &err), DT_ERR_NOTFOUND);
 	assert_int_equal(app_report(app, "final", &arena, &r, &err), DT_OK);
 	assert_string_equal(r.title, "Sample final exam");
@@ -845,6 +911,33 @@ static enum dt_status report(const struct env *e, struct app *app)
 	return rc;
 }
 
+static enum dt_status report_exams(const struct env *e, struct app *app)
+{
+	const char **ids;
+	struct dt_arena arena;
+	struct dt_error err;
+	enum dt_status rc;
+	size_t n;
+
+	(void)e;
+	dt_arena_init(&arena);
+	rc = app_report_exams(app, &arena, &ids, &n, &err);
+	if (rc == DT_OK && (n != 1 || strcmp(ids[0], "final") != 0))
+		rc = DT_ERR_INVALID;
+	dt_arena_fini(&arena);
+	return rc;
+}
+
+/* The first write of a learner without a profile creates it on the way
+ * (a try that failed after creating it leaves it for the next). */
+static enum dt_status hint_as_newcomer(const struct env *e, struct app *app)
+{
+	struct dt_error err;
+
+	(void)e;
+	return app_record_hint(app, "first-dockerfile", 1, &err);
+}
+
 static enum dt_status import_bank(const struct env *e, struct app *app)
 {
 	struct dt_error err;
@@ -877,6 +970,12 @@ static void test_use_case_allocation_failures(void **state)
 	assert_true(fail_each_allocation(e, app, practise_once) > 2);
 	assert_true(fail_each_allocation(e, app, summarise) > 2);
 	assert_true(fail_each_allocation(e, app, report) > 2);
+	assert_true(fail_each_allocation(e, app, report_exams) > 0);
+	app_close(app);
+	app = open_as(e, "newcomer");
+	assert_int_equal(app_learner_id(app), 0);
+	assert_true(fail_each_allocation(e, app, hint_as_newcomer) > 0);
+	assert_true(app_learner_id(app) > 0);
 	assert_true(fail_each_allocation(e, app, import_bank) > 2);
 	app_close(app);
 }
@@ -885,7 +984,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
-		T(test_open_creates_learner_and_syncs_bank),
+		T(test_open_finds_learner_and_syncs_bank),
 		T(test_open_reports_content_errors),
 		T(test_open_leaves_a_bad_database_untouched),
 		T(test_open_rejects_bad_learner_names),

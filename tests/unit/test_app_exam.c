@@ -381,14 +381,19 @@ static void test_exam_domc_items(void **state)
 	struct app *app = open_as(e, "ann");
 	struct app_exam *x = open_exam(app, "final");
 	const struct app_exam_item *it = NULL;
+	struct app_summary sum;
+	struct dt_arena arena;
 	struct dt_error err;
-	size_t i, pos = QUIZ_NONE;
+	size_t i, pos = QUIZ_NONE, other = QUIZ_NONE, logged = 0;
 	int opt;
 
-	for (i = 0; i < app_exam_count(x); i++)
+	for (i = 0; i < app_exam_count(x); i++) {
 		if (app_exam_item(x, i)->domc)
 			pos = i;
-	assert_true(pos != QUIZ_NONE);
+		else
+			other = i;
+	}
+	assert_true(pos != QUIZ_NONE && other != QUIZ_NONE);
 	it = app_exam_item(x, pos);
 	assert_false(it->d.decided);
 	/* Yes to the correct option decides a single-choice item right. */
@@ -398,6 +403,7 @@ static void test_exam_domc_items(void **state)
 		assert_int_equal(app_exam_domc(x, pos, it->item.q->choices[opt].correct,
 		                               &err), DT_OK);
 		it = app_exam_item(x, pos);
+		logged++;
 	}
 	assert_true(it->answered);
 	assert_true(it->result.correct);
@@ -407,12 +413,27 @@ static void test_exam_domc_items(void **state)
 		assert_int_equal(app_exam_domc(x, pos, true, &err), DT_OK);
 		it = app_exam_item(x, pos);
 		assert_true(it->result.correct);
+		logged++;
 	}
 	assert_true(it->d.finished);
 	assert_int_equal(app_exam_domc(x, pos, true, &err), DT_ERR_STATE);
+	/* Another item answered right, then changed to wrong. */
+	answer(x, other, true);
+	answer(x, other, false);
+	logged += 2;
 	assert_int_equal(app_exam_submit(x, &err), DT_OK);
 	assert_int_equal(app_exam_result(x)->n_correct, 1);
 	app_exam_free(x);
+
+	/* Time studied counts the two items answered, not the answers logged
+	 * for them; their last answers decide which were right. */
+	assert_true(logged >= 3);
+	dt_arena_init(&arena);
+	assert_int_equal(app_summary(app, &arena, &sum, &err), DT_OK);
+	assert_int_equal(sum.studied_today.answers, 2);
+	assert_int_equal(sum.studied_today.correct, 1);
+	assert_int_equal(sum.studied_total.answers, 2);
+	dt_arena_fini(&arena);
 	app_close(app);
 }
 

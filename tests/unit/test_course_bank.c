@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dockertutor/course.h"
 
@@ -143,6 +145,11 @@ static void test_gift_unsupported_constructs_name_their_line(void **state)
 	             "the question title is not closed with '::'");
 	expect_error(COURSE_BANK_GIFT, "Q{=a ~%abc%b}", 1, 7,
 	             "an answer weight must be a number from -100 to 100");
+	/* strtod took these, and a NAN weight slipped past the range. */
+	expect_error(COURSE_BANK_GIFT, "Q{=a ~%nan%b}", 1, 7,
+	             "an answer weight must be a number from -100 to 100");
+	expect_error(COURSE_BANK_GIFT, "Q{=a ~%0x10%b}", 1, 7,
+	             "an answer weight must be a number from -100 to 100");
 }
 
 static void test_gift_weights_not_100_warn(void **state)
@@ -275,6 +282,138 @@ static void test_allocation_failures_are_clean(void **state)
 	assert_true(n < 1000);
 }
 
+/* Uses up all but room bytes of the arena's current block, so that the
+ * parser's next allocations start a new block (the only arena allocations
+ * that can fail). */
+static void fill_arena(struct dt_arena *arena, size_t used)
+{
+	while (used > 0) {
+		size_t k = used > 8000 ? 8000 : used;
+
+		assert_non_null(dt_arena_alloc(arena, k));
+		used -= k;
+	}
+}
+
+/* Every question of a bank read without error is complete. */
+static void assert_complete(const struct course_bank *bank)
+{
+	size_t i, k;
+
+	for (i = 0; i < bank->n_questions; i++) {
+		const struct course_question *q = &bank->questions[i];
+
+		assert_non_null(q->id);
+		assert_true(q->id[0] != '\0');
+		assert_non_null(q->stem);
+		for (k = 0; k < q->n_choices; k++)
+			assert_non_null(q->choices[k].text);
+		for (k = 0; k < q->n_answers; k++)
+			assert_non_null(q->answers[k]);
+	}
+}
+
+/* An allocation may fail at any point of a question, wherever the arena
+ * happens to need a new block: the parse then fails cleanly, and a parse
+ * that succeeds has complete questions (a GIFT id once came out NULL). */
+static void test_arena_failures_leave_complete_questions(void **state)
+{
+	static const char gift[] =
+		"::a::Q{=x ~y ####g}\n\n::b::R{T}\n\n$CATEGORY: x/two\n\n"
+		"::c::S{=p =q}\n\nNo title{=u#fine ~v#no}\n";
+	static const char aiken[] = "Q?\nA. x\nB. y\nANSWER: B\n\n"
+	                            "R?\nA. u\nB. v\nANSWER: A\n";
+	size_t used;
+	int fmt;
+
+	(void)state;
+	for (fmt = 0; fmt < 2; fmt++)
+		for (used = 24000; used < 32768; used += 16) {
+			unsigned long n;
+
+			for (n = 1; n < 8; n++) {
+				struct parsed p;
+				const char *text = fmt ? aiken : gift;
+
+				memset(&p, 0, sizeof p);
+				dt_arena_init(&p.bank.arena);
+				p.bank.path = "bank.txt";
+				course_diags_init(&p.diags);
+				fill_arena(&p.bank.arena, used);
+				dt_alloc_fail_at(n);
+				p.rc = fmt ? course_aiken_parse(&p.bank, text,
+				                                strlen(text), &p.diags)
+				           : course_gift_parse(&p.bank, text,
+				                               strlen(text), &p.diags);
+				dt_alloc_fail_at(0);
+				if (p.rc == DT_OK)
+					assert_complete(&p.bank);
+				else
+					assert_int_equal(p.rc, DT_ERR_NOMEM);
+				release(&p);
+			}
+		}
+}
+
+/* Imports text (written to a scratch file) as fmt; the first diagnostic
+ * must be at line:col with msg, or there must be none when msg is NULL. */
+static void expect_import(enum course_bank_format fmt, const char *text,
+                          int line, int col, const char *msg)
+{
+	char path[] = "/tmp/dt-bank-test-XXXXXX";
+	struct course_bank *bank = NULL;
+	struct course_diags diags;
+	struct dt_error err;
+	enum dt_status rc;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	assert_int_equal(close(fd), 0);
+	course_diags_init(&diags);
+	dt_error_clear(&err);
+	rc = course_bank_import(path, fmt, NULL, &bank, &diags, &err);
+	unlink(path);
+	if (!msg) {
+		assert_int_equal(rc, DT_OK);
+		assert_int_equal(diags.n, 0);
+	} else {
+		assert_int_equal(rc, DT_ERR_INVALID);
+		assert_int_equal(err.code, DT_ERR_INVALID);
+		assert_true(diags.n >= 1);
+		assert_int_equal(diags.items[0].line, line);
+		assert_int_equal(diags.items[0].col, col);
+		assert_string_equal(diags.items[0].msg, msg);
+	}
+	course_bank_free(bank);
+	course_diags_fini(&diags);
+}
+
+/* GIFT and Aiken text ends up on learners' terminals: control characters
+ * and escape sequences are refused as in content files, at the right
+ * character; CRLF line ends are fine. */
+static void test_import_refuses_control_characters(void **state)
+{
+	(void)state;
+	expect_import(COURSE_BANK_GIFT, "::q::Caf\xC3\xA9 \x1b[2J?{T}\n", 1, 11,
+	              "the escape character U+001B is not allowed: terminal "
+	              "escape sequences could take over the learner's "
+	              "terminal");
+	expect_import(COURSE_BANK_AIKEN, "Q?\nA. x\x07\nB. y\nANSWER: A\n", 2, 5,
+	              "the control character U+0007 is not allowed in a "
+	              "question bank");
+	expect_import(COURSE_BANK_GIFT, "::q::A\rB{T}\n", 1, 7,
+	              "a carriage return (U+000D) without a line feed is not "
+	              "allowed; save the file with LF or CRLF line ends");
+	expect_import(COURSE_BANK_GIFT, "::q::\xC3\xA9\xC2\x9B" "1m{T}\n", 1, 7,
+	              "the control character U+009B is not allowed in a "
+	              "question bank");
+	expect_import(COURSE_BANK_GIFT, "::q::\xC3\xA9\xC3{T}\n", 1, 7,
+	              "invalid UTF-8 byte 0xC3");
+	expect_import(COURSE_BANK_AIKEN, "Q?\r\nA. x\r\nB. y\r\nANSWER: A\r\n",
+	              0, 0, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +423,8 @@ int main(void)
 		cmocka_unit_test(test_aiken_reads_and_errors),
 		cmocka_unit_test(test_round_trips_keep_every_field),
 		cmocka_unit_test(test_allocation_failures_are_clean),
+		cmocka_unit_test(test_arena_failures_leave_complete_questions),
+		cmocka_unit_test(test_import_refuses_control_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

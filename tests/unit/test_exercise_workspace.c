@@ -398,6 +398,32 @@ static void test_solution_load(void **state)
 	dt_arena_fini(&arena);
 }
 
+/* A file with a NUL byte keeps every byte its length says it has (it was
+ * cut at the NUL while len kept the file's size, so readers went past the
+ * copy). */
+static void test_solution_load_keeps_nul_bytes(void **state)
+{
+	static const char text[] = "FROM alpine\0garbage after the NUL\n";
+	struct fixture *f = *state;
+	struct exercise_file *files;
+	struct dt_arena arena;
+	struct dt_error err = {0};
+	struct course_exercise ex = f->ex;
+	char path[256];
+	size_t n;
+
+	snprintf(path, sizeof path, "%s/solution.Dockerfile", f->dir);
+	assert_int_equal(dt_write_file(path, text, sizeof text - 1, 0644, &err),
+	                 DT_OK);
+	dt_arena_init(&arena);
+	assert_int_equal(exercise_solution_load(&ex, &arena, &files, &n, &err),
+	                 DT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(files[0].len, sizeof text - 1);
+	assert_memory_equal(files[0].data, text, sizeof text);
+	dt_arena_fini(&arena);
+}
+
 static void assert_argv(char **argv, const char *const *want)
 {
 	size_t i;
@@ -489,6 +515,27 @@ static void test_editor_run(void **state)
 	                                                NULL}, &status, &err),
 	                 DT_OK);
 	assert_int_equal(sigaction(SIGINT, &old, NULL), 0);
+	assert_int_equal(status, 128 + SIGINT);
+}
+
+/* A caller that blocks Ctrl-C (rather than ignoring it) must not hand the
+ * block on: the editor still dies of SIGINT, as system() arranges. */
+static void test_editor_run_unblocks_signals(void **state)
+{
+	struct dt_error err = {0};
+	sigset_t block, old;
+	int status;
+
+	(void)state;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGQUIT);
+	assert_int_equal(sigprocmask(SIG_BLOCK, &block, &old), 0);
+	assert_int_equal(exercise_editor_run((char *[]){"sh", "-c",
+	                                                "kill -INT $$; exit 3",
+	                                                NULL}, &status, &err),
+	                 DT_OK);
+	assert_int_equal(sigprocmask(SIG_SETMASK, &old, NULL), 0);
 	assert_int_equal(status, 128 + SIGINT);
 }
 
@@ -622,10 +669,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_prepare_allocation_failures,
 		                                setup, teardown),
 		cmocka_unit_test(test_solution_unlocking),
+		cmocka_unit_test_setup_teardown(test_solution_load_keeps_nul_bytes,
+		                                setup, teardown),
 		cmocka_unit_test_setup_teardown(test_solution_load, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_editor_argv, setup, teardown),
 		cmocka_unit_test(test_editor_run),
+		cmocka_unit_test(test_editor_run_unblocks_signals),
 		cmocka_unit_test_setup_teardown(test_watch_sees_saves, setup,
 		                                teardown),
 		cmocka_unit_test_setup_teardown(test_watch_follows_a_reset, setup,

@@ -468,6 +468,97 @@ static void test_one_megabyte_line(void **state)
 	free(s);
 }
 
+/* Strings between the pool's first chunk and its own-block size once
+ * overflowed the chunk they were given: each text must come back whole. */
+static void test_mid_sized_strings_keep_their_text(void **state)
+{
+	/* Large first: the pool's chunks are still small. */
+	static const size_t sizes[] = { 7000, 3000, 8100, 600, 5000, 1500, 4000,
+	                                9000, 2500, 300, 700 };
+	size_t n = sizeof sizes / sizeof *sizes, i, k;
+	struct dt_buf src;
+	struct lint_file *f;
+
+	(void)state;
+	dt_buf_init(&src);
+	dt_buf_puts(&src, "FROM alpine\n");
+	for (i = 0; i < n; i++) {
+		dt_buf_printf(&src, "%s ", i % 2 ? "LABEL" : "RUN echo");
+		for (k = 0; k < sizes[i]; k++)
+			dt_buf_putc(&src, i % 2 && k == 0 ? 'k' : i % 2 && k == 1
+			            ? '=' : (char)('a' + i));
+		dt_buf_putc(&src, '\n');
+	}
+	assert_false(src.failed);
+	f = parse(src.data);
+	assert_int_equal(f->n_instrs, n + 1);
+	for (i = 0; i < n; i++) {
+		const struct lint_instr *in = &f->instrs[i + 1];
+		size_t want = sizes[i] + (i % 2 ? 0 : 5);
+
+		assert_int_equal(strlen(in->text), want);
+		for (k = want - sizes[i] + 2; k < want; k++)
+			assert_int_equal(in->text[k], 'a' + (int)i);
+		if (i % 2) {
+			assert_int_equal(in->n_pairs, 1);
+			assert_int_equal(strlen(in->pairs[0].value), sizes[i] - 2);
+		}
+	}
+	lint_file_free(f);
+	dt_buf_fini(&src);
+}
+
+/* ONBUILD ONBUILD ... across a whole line: one error, and memory and time
+ * that stay linear (each level once copied the rest of the line). */
+static void test_onbuild_chain_is_bounded(void **state)
+{
+	size_t len;
+	char *s = repeat("ONBUILD ", 120000, "FROM a\n", "RUN x\n", &len);
+	struct lint_file *f = parse(s);
+	const struct lint_instr *in;
+	int depth = 0;
+
+	(void)state;
+	assert_int_equal(f->n_instrs, 2);
+	assert_int_equal(f->n_errors, 1);
+	assert_string_equal(f->errors[0].msg,
+	                    "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+	assert_int_equal(f->errors[0].line, 2);
+	assert_int_equal(f->errors[0].col, 9);
+	for (in = &f->instrs[1]; in->inner; in = in->inner)
+		depth++;
+	assert_true(depth > 0 && depth < 10);
+	lint_file_free(f);
+	free(s);
+
+	/* Short chains still nest as BuildKit nests them. */
+	f = parse("FROM a\nONBUILD ONBUILD ONBUILD RUN x\n");
+	in = &f->instrs[1];
+	assert_int_equal(in->inner->kind, LINT_ONBUILD);
+	assert_int_equal(in->inner->inner->kind, LINT_ONBUILD);
+	assert_int_equal(in->inner->inner->inner->kind, LINT_RUN);
+	assert_int_equal(f->n_errors, 1);
+	lint_file_free(f);
+}
+
+/* A long keyword of non-ASCII letters dumps in linear time. */
+static void test_dump_long_unicode_keyword(void **state)
+{
+	size_t len;
+	char *s = repeat("\xC3\xA9", 400000, "", "\n", &len);
+	struct lint_file *f = parse(s);
+	struct dt_buf b;
+
+	(void)state;
+	dt_buf_init(&b);
+	assert_true(lint_dump(f, &b));
+	assert_int_equal(b.len, 1 + 2 * 400000 + 3 + 2);   /* (KEYWORD "")\n */
+	assert_memory_equal(b.data, "(\xC3\xA9", 3);
+	dt_buf_fini(&b);
+	lint_file_free(f);
+	free(s);
+}
+
 static void test_million_continuations(void **state)
 {
 	size_t len;
@@ -682,6 +773,9 @@ int main(void)
 		cmocka_unit_test(test_directives_and_file_flags),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_one_megabyte_line),
+		cmocka_unit_test(test_mid_sized_strings_keep_their_text),
+		cmocka_unit_test(test_onbuild_chain_is_bounded),
+		cmocka_unit_test(test_dump_long_unicode_keyword),
 		cmocka_unit_test(test_million_continuations),
 		cmocka_unit_test(test_thousands_of_heredocs),
 		cmocka_unit_test(test_ten_megabytes),

@@ -277,6 +277,28 @@ static void test_pick_review_due_first(void **state)
 	assert_int_equal(quiz_pick_next(c, n, &p, &rng), 8);
 }
 
+/* Due and answer times come from the database: extreme values order
+ * correctly instead of overflowing a subtraction. */
+static void test_pick_extreme_times(void **state)
+{
+	struct quiz_candidate c[16];
+	struct quiz_pick p = { .source = QUIZ_FROM_REVIEW, .now = 10000 };
+	struct quiz_rng rng;
+	size_t n = fill_candidates(state, c), i;
+
+	quiz_rng_seed(&rng, 3);
+	for (i = 0; i < n; i++)
+		c[i].h = (struct quiz_history){ .seen = 1, .due = 9000 };
+	c[3].h.due = INT64_MIN;                 /* the most overdue */
+	assert_int_equal(quiz_pick_next(c, n, &p, &rng), 3);
+
+	p.source = QUIZ_FROM_UNSEEN;
+	for (i = 0; i < n; i++)
+		c[i].h = (struct quiz_history){ .seen = 1, .last_at = INT64_MAX };
+	c[4].h.last_at = INT64_MIN + 1;         /* the least recent */
+	assert_int_equal(quiz_pick_next(c, n, &p, &rng), 4);
+}
+
 static void test_sources_table(void **state)
 {
 	enum quiz_source s;
@@ -397,6 +419,32 @@ static void test_draw_exam_unshuffled_keeps_order(void **state)
 			assert_int_equal(p.items[i].order[j], j);
 	}
 	quiz_paper_fini(&p);
+}
+
+/* A difficulty read from a database row may be anything: one out of the
+ * mask's range matches no filter (34 once wrapped to 2 in the shift). */
+static void test_draw_exam_odd_difficulty_never_fits(void **state)
+{
+	const struct course *c = *state;
+	struct course_question odd[16];
+	const struct course_question *pool[16];
+	struct course_blueprint bp = c->blueprints[0];
+	struct course_draw draws[1] = {
+		{ .lesson_id = "images", .count = 1, .difficulty_mask = 1u << 2 },
+	};
+	struct quiz_paper p;
+	struct dt_error err;
+	size_t i;
+
+	for (i = 0; i < c->n_questions; i++) {
+		odd[i] = c->questions[i];
+		odd[i].difficulty = 34;
+		pool[i] = &odd[i];
+	}
+	bp.draws = draws;
+	bp.n_draws = 1;
+	assert_int_equal(quiz_draw_exam(&bp, pool, c->n_questions, 1, &p, &err),
+	                 DT_ERR_INVALID);
 }
 
 static void test_draw_exam_filters_and_errors(void **state)
@@ -729,10 +777,12 @@ int main(void)
 		T(test_pick_never_twice_in_a_row),
 		T(test_pick_mistakes_and_unseen),
 		T(test_pick_review_due_first),
+		T(test_pick_extreme_times),
 		T(test_sources_table),
 		T(test_draw_exam_follows_blueprint),
 		T(test_draw_exam_is_seeded),
 		T(test_draw_exam_unshuffled_keeps_order),
+		T(test_draw_exam_odd_difficulty_never_fits),
 		T(test_draw_exam_filters_and_errors),
 		T(test_draw_exam_domc_extra_is_seeded),
 		T(test_draw_exam_fault_injection),

@@ -159,6 +159,38 @@ static const double class_scores[5 * 3] = {
 	0, 0, 0,
 };
 
+/* A review read back from a damaged database (NAN or infinite numbers)
+ * starts over as a new card instead of scheduling at an undefined time. */
+static void test_fsrs_damaged_review_starts_over(void **state)
+{
+	struct quiz_review r;
+
+	(void)state;
+	quiz_review_init(&r);
+	r.state = QUIZ_CARD_REVIEW;
+	r.stability = NAN;
+	r.difficulty = NAN;
+	r.last_review = T0 - 10 * DAY;
+	assert_near(quiz_retrievability(&r, T0), 1.0, 1e-12);
+	quiz_review_update(&r, QUIZ_GOOD, T0);
+	assert_near(r.stability, 3.173, 1e-9);
+	assert_near(r.difficulty, 5.282434, 1e-6);
+	assert_int_equal(r.due, T0 + 3 * DAY);
+
+	r.stability = INFINITY;
+	quiz_review_update(&r, QUIZ_GOOD, T0 + 5 * DAY);
+	assert_near(r.stability, QUIZ_FSRS_MAX_INTERVAL, 1e-9);
+	assert_int_equal(r.due, T0 + 5 * DAY +
+	                 (int64_t)QUIZ_FSRS_MAX_INTERVAL * DAY);
+
+	r.difficulty = NAN;
+	quiz_review_update(&r, QUIZ_AGAIN, T0 + 6 * DAY);
+	assert_true(r.difficulty >= 1 && r.difficulty <= 10);
+	assert_true(r.stability >= 0.01 && r.stability <= QUIZ_FSRS_MAX_INTERVAL);
+	assert_true(r.due >= T0 + 7 * DAY);
+	assert_int_equal(quiz_interval_days(NAN), 1);
+}
+
 static void test_item_analysis_worked_example(void **state)
 {
 	struct quiz_item_stats it[3];
@@ -241,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_fsrs_good_then_lapse),
 		cmocka_unit_test(test_fsrs_same_day),
 		cmocka_unit_test(test_fsrs_intervals_bounded),
+		cmocka_unit_test(test_fsrs_damaged_review_starts_over),
 		cmocka_unit_test(test_item_analysis_worked_example),
 		cmocka_unit_test(test_item_analysis_missing_items),
 		cmocka_unit_test(test_item_analysis_degenerate),

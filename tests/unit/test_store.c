@@ -1,7 +1,7 @@
 /* Unit tests for src/store/: opening and creating databases, learners, bank
- * sync, practice answers and reviews, progress summaries, exercises, exam
- * attempts, export and import, reset, and store_open under allocation
- * failure. */
+ * sync, practice answers and reviews, progress summaries, exercises and
+ * hints, exam attempts and the daily totals they feed, export and import,
+ * reset, transactions, and store_open under allocation failure. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,8 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "dockertutor/store.h"
 #include "fixture_quiz.h"
+#include "../../src/store/store_int.h"
 
 #define NOW 1700000000      /* 2023-11-14, Unix seconds */
 #define DAY 86400
@@ -524,6 +527,77 @@ static void test_exercises(void **state)
 	assert_string_equal(p[1].exercise, "pin-base");
 	assert_int_equal(p[1].first_pass, 0);
 	assert_int_equal(p[1].attempts_to_pass, 0);
+	assert_int_equal(p[1].hints, 0);
+}
+
+/* Hints are read before any check: they are recorded on their own, only
+ * ever grow, and show in the progress with or without attempts. */
+static void test_hints_without_attempts(void **state)
+{
+	struct env *e = *state;
+	struct store_exercise_progress *p;
+	struct dt_error err;
+	int64_t bob;
+	size_t n;
+
+	assert_int_equal(store_record_hint(e->s, e->learner, "pin-base", "images",
+	                                   1, NOW, &err), DT_OK);
+	assert_int_equal(store_record_hint(e->s, e->learner, "pin-base", "images",
+	                                   2, NOW + 5, &err), DT_OK);
+	assert_int_equal(store_record_hint(e->s, e->learner, "pin-base", "images",
+	                                   1, NOW + 9, &err), DT_OK);
+	assert_int_equal(store_record_hint(e->s, e->learner, "pin-base", "images",
+	                                   -1, NOW, &err), DT_ERR_INVALID);
+	assert_int_equal(store_record_hint(e->s, e->learner, "healthcheck",
+	                                   "production", 0, NOW, &err), DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(n, 1);                 /* none seen is no record */
+	assert_string_equal(p[0].exercise, "pin-base");
+	assert_string_equal(p[0].lesson, "images");
+	assert_int_equal(p[0].attempts, 0);
+	assert_int_equal(p[0].hints, 2);
+
+	/* A check with fewer hints keeps the count; one with more raises it. */
+	assert_int_equal(store_record_exercise(e->s, e->learner, "pin-base",
+	                                       "images", false, 1, NOW + 60, &err),
+	                 DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(p[0].attempts, 1);
+	assert_int_equal(p[0].hints, 2);
+	assert_int_equal(store_record_exercise(e->s, e->learner, "pin-base",
+	                                       "images", true, 3, NOW + 90, &err),
+	                 DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(p[0].attempts, 2);
+	assert_int_equal(p[0].attempts_to_pass, 2);
+	assert_int_equal(p[0].hints, 3);
+
+	/* Another learner's hints are theirs. */
+	assert_int_equal(store_learner(e->s, "bob", true, NOW, &bob, &err), DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, bob, &e->arena, &p, &n,
+	                                         &err), DT_OK);
+	assert_int_equal(n, 0);
+
+	/* Resetting another lesson keeps them, resetting theirs does not. */
+	assert_int_equal(store_record_hint(e->s, e->learner, "healthcheck",
+	                                   "production", 1, NOW, &err), DT_OK);
+	assert_int_equal(store_reset(e->s, e->learner, "basics", &err), DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_reset(e->s, e->learner, "images", &err), DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(p[0].exercise, "healthcheck");
+	assert_int_equal(p[0].hints, 1);
+	assert_int_equal(store_reset(e->s, e->learner, NULL, &err), DT_OK);
+	assert_int_equal(store_exercise_progress(e->s, e->learner, &e->arena, &p,
+	                                         &n, &err), DT_OK);
+	assert_int_equal(n, 0);
 }
 
 /* ---- attempts ---- */
@@ -651,6 +725,116 @@ static void test_exam_report_covers_every_learner(void **state)
 	assert_int_equal(rep.n, 0);
 }
 
+/* The exams a report can cover: those with a finished attempt by anyone,
+ * each once, by id; open attempts do not count. */
+static void test_exams_with_finished_attempts(void **state)
+{
+	struct env *e = *state;
+	struct quiz_paper paper;
+	struct quiz_exam_result res = { .score = 1, .max_score = 6 };
+	struct course_blueprint bp = e->course->blueprints[0];
+	const char **ids;
+	struct dt_error err;
+	int64_t ada = e->learner, bob, id;
+	size_t n;
+
+	assert_int_equal(store_exams(e->s, &e->arena, &ids, &n, &err), DT_OK);
+	assert_int_equal(n, 0);
+	id = start_exam(e, &paper, 1);          /* open: not yet */
+	quiz_paper_fini(&paper);
+	assert_int_equal(store_exams(e->s, &e->arena, &ids, &n, &err), DT_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_finish_attempt(e->s, id, STORE_ATTEMPT_EXPIRED, &res,
+	                                      NOW + 700, &err), DT_OK);
+	assert_int_equal(store_learner(e->s, "bob", true, NOW, &bob, &err), DT_OK);
+	e->learner = bob;
+	id = start_exam(e, &paper, 2);
+	assert_int_equal(store_finish_attempt(e->s, id, STORE_ATTEMPT_SUBMITTED,
+	                                      &res, NOW + 100, &err), DT_OK);
+	/* The same paper under another blueprint id, sat by bob. */
+	bp.id = "a-midterm";
+	assert_int_equal(store_start_attempt(e->s, bob, e->bank, &bp, &paper, NOW,
+	                                     &id, &err), DT_OK);
+	assert_int_equal(store_finish_attempt(e->s, id, STORE_ATTEMPT_SUBMITTED,
+	                                      &res, NOW + 100, &err), DT_OK);
+	quiz_paper_fini(&paper);
+	e->learner = ada;
+	assert_int_equal(store_exams(e->s, &e->arena, &ids, &n, &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ids[0], "a-midterm");
+	assert_string_equal(ids[1], "final");
+}
+
+/* Daily totals count an exam item once, however often it was answered
+ * (a DOMC item logs one answer per option shown; a changed answer logs
+ * another): the latest answer decides right or wrong, on its own day, and
+ * every answer's time counts.  A rebuild (after a lesson reset) agrees. */
+static void test_exam_items_count_once_a_day(void **state)
+{
+	struct env *e = *state;
+	struct store_study_day *days, total;
+	struct quiz_paper paper;
+	struct dt_error err;
+	int64_t id = start_exam(e, &paper, 9);
+	int64_t day = NOW / DAY;
+	size_t n, i;
+
+	quiz_paper_fini(&paper);
+	answer(e, "q1", true, NOW);                         /* practice */
+	/* Item 0 as DOMC options: no, no, then the deciding yes. */
+	assert_int_equal(store_record_response(e->s, id, 0, "domc:2N", false, 0,
+	                                       1000, NOW + 10, &err), DT_OK);
+	assert_int_equal(store_record_response(e->s, id, 0, "domc:2N,1N", false, 0,
+	                                       2000, NOW + 20, &err), DT_OK);
+	assert_int_equal(store_record_response(e->s, id, 0, "domc:2N,1N,0Y", true,
+	                                       1, 3000, NOW + 30, &err), DT_OK);
+	/* Item 1 right, then changed to wrong the next day. */
+	assert_int_equal(store_record_response(e->s, id, 1, "0", true, 1, 4000,
+	                                       NOW + 40, &err), DT_OK);
+	assert_int_equal(store_record_response(e->s, id, 1, "1", false, 0, 5000,
+	                                       NOW + DAY, &err), DT_OK);
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(store_time_studied(e->s, e->learner, day, day + 1,
+		                                    &e->arena, &days, &n, &total,
+		                                    &err), DT_OK);
+		assert_int_equal(n, 2);
+		assert_int_equal(days[0].answers, 2);   /* q1 and item 0 */
+		assert_int_equal(days[0].correct, 2);
+		assert_int_equal(days[0].ms, 1500 + 1000 + 2000 + 3000 + 4000);
+		assert_int_equal(days[1].answers, 1);   /* item 1, changed */
+		assert_int_equal(days[1].correct, 0);
+		assert_int_equal(days[1].ms, 5000);
+		assert_int_equal(total.answers, 3);
+		/* Rebuilt from the answers: the same. */
+		assert_int_equal(store_reset(e->s, e->learner, "networks", &err),
+		                 DT_OK);
+	}
+}
+
+/* A transaction whose rollback failed (out of memory) stays open on the
+ * connection; the next statement rolls it back before it runs, so its
+ * half-done change is neither read nor committed later. */
+static void test_dangling_transaction_is_rolled_back(void **state)
+{
+	struct env *e = *state;
+	struct store_learner *all;
+	struct dt_error err;
+	int64_t id;
+	size_t n;
+
+	assert_int_equal(sqlite3_exec(e->s->db, "BEGIN; INSERT INTO learner "
+	                              "(name, created) VALUES ('ghost', 1)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_false(sqlite3_get_autocommit(e->s->db));
+	assert_int_equal(store_learners(e->s, &e->arena, &all, &n, &err), DT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "ada");
+	assert_true(sqlite3_get_autocommit(e->s->db));
+	assert_int_equal(store_learner(e->s, "ghost", false, NOW, &id, &err),
+	                 DT_ERR_NOTFOUND);
+	assert_int_equal(id, 0);
+}
+
 /* ---- export, import, reset ---- */
 
 static void fill_progress(struct env *e)
@@ -676,6 +860,8 @@ static void fill_progress(struct env *e)
 	                                    NOW, &err), DT_OK);
 	assert_int_equal(store_record_exercise(e->s, e->learner, "ex1", "basics",
 	                                       true, 1, NOW, &err), DT_OK);
+	assert_int_equal(store_record_hint(e->s, e->learner, "ex2", "images", 2,
+	                                   NOW + 1, &err), DT_OK);
 	id = start_exam(e, &paper, 5);
 	assert_int_equal(store_record_response(e->s, id, 1, "0", true, 1, 10,
 	                                       NOW + 3, &err), DT_OK);
@@ -710,10 +896,24 @@ static void test_export_import_round_trip(void **state)
 	                 DT_OK);
 	assert_int_equal(store_import(other, who, doc.data, doc.len, &st, &err),
 	                 DT_OK);
-	/* 1 section + 1 position + 3 answers + 1 review + 1 exercise + 1 attempt */
-	assert_int_equal(st.added, 8);
+	/* 1 section + 1 position + 3 answers + 1 review + 2 hint records (ex1
+	 * with its attempt, ex2 alone) + 1 exercise + 1 attempt */
+	assert_int_equal(st.added, 10);
 	assert_int_equal(st.duplicates, 0);
 	assert_int_equal(st.unknown, 0);
+	{
+		struct store_exercise_progress *ep;
+
+		assert_int_equal(store_exercise_progress(other, who, &e->arena, &ep,
+		                                         &n, &err), DT_OK);
+		assert_int_equal(n, 2);
+		assert_string_equal(ep[0].exercise, "ex1");
+		assert_int_equal(ep[0].attempts, 1);
+		assert_int_equal(ep[0].hints, 1);
+		assert_string_equal(ep[1].exercise, "ex2");
+		assert_int_equal(ep[1].attempts, 0);
+		assert_int_equal(ep[1].hints, 2);
+	}
 	assert_int_equal(store_lesson_progress(other, who, bank, &e->arena, &p, &n,
 	                                       &err), DT_OK);
 	assert_int_equal(p[0].n_answers, 3);
@@ -730,7 +930,7 @@ static void test_export_import_round_trip(void **state)
 	assert_int_equal(store_import(other, who, doc.data, doc.len, &st, &err),
 	                 DT_OK);
 	assert_int_equal(st.added, 0);
-	assert_int_equal(st.duplicates, 8);
+	assert_int_equal(st.duplicates, 10);
 	assert_int_equal(store_lesson_progress(other, who, bank, &e->arena, &p, &n,
 	                                       &err), DT_OK);
 	assert_int_equal(p[0].n_answers, 3);
@@ -767,6 +967,62 @@ static void test_import_rejects_bad_documents(void **state)
 	                              &st, &err), DT_OK);
 	assert_int_equal(st.unknown, 1);
 	assert_int_equal(st.added, 0);
+}
+
+/* Documents whose entries have the right JSON types at the top but that
+ * the tables cannot hold used to fail half-way through the transaction
+ * with a database error; they are malformed documents, refused up front
+ * with the entry named, and the learner's progress stays as it was. */
+static void test_import_refuses_what_it_cannot_store(void **state)
+{
+#define DOC "{\"format\":\"dockertutor-progress\",\"version\":1,"
+#define ATTEMPT(status, items) "\"attempts\":[{\"exam\":\"final\"," \
+	"\"title\":\"T\",\"bank\":\"course:docker-basics\",\"seed\":1," \
+	"\"presentation\":\"standard\",\"pass_mark\":65,\"started\":1," \
+	"\"deadline\":2,\"status\":\"" status "\",\"items\":[" items "]," \
+	"\"log\":[]}]}"
+#define ITEM(pos) "{" pos "\"question\":\"q1\",\"order\":\"0,1\"," \
+	"\"domc_extra\":0,\"flagged\":0,\"ms\":0}"
+	static const struct {
+		const char *doc, *msg;
+	} cases[] = {
+		{ DOC ATTEMPT("open", ITEM("")),
+		  "entry 1 of attempts, entry 1 of items: 'pos' must be integer" },
+		{ DOC ATTEMPT("paused", ITEM("\"pos\":0,")),
+		  "entry 1 of attempts: 'status' must be \"open\", \"submitted\" "
+		  "or \"expired\"" },
+		{ DOC ATTEMPT("open", ITEM("\"pos\":0,") "," ITEM("\"pos\":0,")),
+		  "entry 1 of attempts: two items have 'pos' 0" },
+		{ DOC "\"answers\":\"x\"}", "'answers' must be an array" },
+		{ DOC "\"answers\":[\"x\"]}", "entry 1 of answers must be an object" },
+		{ DOC "\"sections\":[{\"lesson\":\"basics\",\"section\":\"intro\","
+		  "\"at\":170000000000000000000}]}",
+		  "entry 1 of sections: 'at' must be integer" },
+	};
+#undef ITEM
+#undef ATTEMPT
+#undef DOC
+	struct env *e = *state;
+	struct store_import_stats st;
+	struct dt_buf before, after;
+	struct dt_error err;
+	size_t i;
+
+	fill_progress(e);
+	dt_buf_init(&before);
+	dt_buf_init(&after);
+	assert_int_equal(store_export(e->s, e->learner, &before, &err), DT_OK);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(store_import(e->s, e->learner, cases[i].doc,
+		                              strlen(cases[i].doc), &st, &err),
+		                 DT_ERR_SYNTAX);
+		assert_string_equal(err.msg, cases[i].msg);
+		dt_buf_reset(&after);
+		assert_int_equal(store_export(e->s, e->learner, &after, &err), DT_OK);
+		assert_string_equal(after.data, before.data);
+	}
+	dt_buf_fini(&before);
+	dt_buf_fini(&after);
 }
 
 static void test_reset(void **state)
@@ -912,7 +1168,7 @@ static void test_loaders_fault_injection(void **state)
 			fail_msg("allocation %lu: %s (%s)", n, err.msg, dt_status_str(rc));
 		assert_true(n < 100000);
 	}
-	assert_int_equal(st.added, 8);
+	assert_int_equal(st.added, 10);
 	assert_int_equal(st.duplicates, 0);
 	dt_buf_fini(&doc);
 }
@@ -935,10 +1191,15 @@ int main(void)
 		T(test_lesson_progress_and_time),
 		T(test_reading_position),
 		T(test_exercises),
+		T(test_hints_without_attempts),
 		T(test_attempt_lifecycle),
 		T(test_exam_report_covers_every_learner),
+		T(test_exams_with_finished_attempts),
+		T(test_exam_items_count_once_a_day),
+		T(test_dangling_transaction_is_rolled_back),
 		T(test_export_import_round_trip),
 		T(test_import_rejects_bad_documents),
+		T(test_import_refuses_what_it_cannot_store),
 		T(test_reset),
 		T(test_open_fault_injection),
 		T(test_loaders_fault_injection),

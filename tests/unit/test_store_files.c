@@ -1,5 +1,6 @@
-/* Unit tests for the store's database files: a schema-1 database (the
- * checked-in fixture) migrated to the current schema with everything kept,
+/* Unit tests for the store's database files: schema-1 and schema-2
+ * databases (the checked-in fixtures) migrated to the current schema with
+ * everything kept,
  * and the files the store must refuse without touching a byte: text, a
  * truncated or corrupted database, another application's, a newer schema,
  * read-only locations; and a full disk in the middle of work. */
@@ -24,6 +25,7 @@
 #include "../../src/store/store_int.h"
 
 #define FIXTURE_V1 "tests/unit/data/db-v1.sql"
+#define FIXTURE_V2 "tests/unit/data/db-v2.sql"
 #define NOW 1700100000
 #define DAY 86400
 
@@ -124,13 +126,18 @@ static void refused(const char *path, enum dt_status want_rc,
 
 /* ---- migration ---- */
 
-static void load_fixture(struct env *e)
+static void load_sql(struct env *e, const char *fixture)
 {
 	size_t len;
-	char *sql = slurp(FIXTURE_V1, &len);
+	char *sql = slurp(fixture, &len);
 
 	sqlite_exec_file(e->db, sql);
 	dt_free(sql);
+}
+
+static void load_fixture(struct env *e)
+{
+	load_sql(e, FIXTURE_V1);
 }
 
 static void test_v1_migrates_keeping_everything(void **state)
@@ -241,6 +248,123 @@ static void test_v1_migrates_keeping_everything(void **state)
 	store_close(s);
 }
 
+/* Schema 2 counted every DOMC option as an answer in the daily totals and
+ * kept hints only with attempts.  Migration 3 rebuilds the totals (one
+ * answer per exam item, its latest one deciding), adds the hints table
+ * filled from the attempts, and keeps everything else as it was. */
+static void test_v2_migrates_keeping_everything(void **state)
+{
+	struct env *e = *state;
+	struct store *s;
+	struct dt_error err;
+	struct store_study_day *days, total;
+	struct store_exercise_progress *ex;
+	struct store_lesson_progress *p;
+	struct store_attempt *hist, *open;
+	struct store_item *items;
+	struct store_attempt a;
+	const char **exams;
+	int64_t ada, bob, bank, id;
+	size_t n;
+	bool changed = true;
+
+	load_sql(e, FIXTURE_V2);
+	assert_int_equal(store_open(e->db, 0, &s, &err), DT_OK);
+	assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_learner(s, "ada", false, NOW, &ada, &err), DT_OK);
+	assert_int_equal(store_learner(s, "bob", false, NOW, &bob, &err), DT_OK);
+	assert_int_equal(store_sync_course(s, e->course, NOW, &bank, &changed, &err),
+	                 DT_OK);
+	assert_false(changed);
+
+	/* Day 19676: two practice answers and the DOMC exam, whose three
+	 * option answers are two items (item 0 decided right, item 1 wrong);
+	 * schema 2 had counted 5 answers there.  Every answer's time stays. */
+	assert_int_equal(store_time_studied(s, ada, 19670, 19680, &e->arena, &days,
+	                                    &n, &total, &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(days[0].day, 19675);
+	assert_int_equal(days[0].answers, 5);
+	assert_int_equal(days[0].correct, 3);
+	assert_int_equal(days[1].day, 19676);
+	assert_int_equal(days[1].answers, 4);
+	assert_int_equal(days[1].correct, 2);
+	assert_int_equal(days[1].ms, 5000 + 7000 + 4000 + 5000 + 3000);
+	assert_int_equal(total.ms, 78300 + 24000);
+	assert_int_equal(store_time_studied(s, bob, 19670, 19680, NULL, NULL,
+	                                    NULL, &total, &err), DT_OK);
+	assert_int_equal(total.answers, 2);
+
+	/* Practice summaries are as they were. */
+	assert_int_equal(store_lesson_progress(s, ada, bank, &e->arena, &p, &n,
+	                                       &err), DT_OK);
+	assert_int_equal(p[0].n_answers, 4);
+	assert_int_equal(p[0].n_mastered, 2);
+
+	/* Hints seen come from the attempts: the most of each exercise. */
+	assert_int_equal(store_exercise_progress(s, ada, &e->arena, &ex, &n, &err),
+	                 DT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ex[0].exercise, "non-root-user");
+	assert_int_equal(ex[0].attempts, 2);
+	assert_int_equal(ex[0].attempts_to_pass, 2);
+	assert_int_equal(ex[0].hints, 2);
+	assert_string_equal(ex[1].exercise, "pin-base");
+	assert_int_equal(ex[1].hints, 2);
+	assert_int_equal(store_exercise_progress(s, bob, &e->arena, &ex, &n, &err),
+	                 DT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ex[0].hints, 0);
+
+	/* Attempts, their items and the answer log are untouched. */
+	assert_int_equal(store_exam_history(s, ada, NULL, &e->arena, &hist, &n,
+	                                    &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(hist[0].exam, "dca-check");
+	assert_int_equal(hist[0].presentation, COURSE_PRESENT_DOMC);
+	assert_int_equal(store_load_attempt(s, hist[0].id, &e->arena, &a, &items,
+	                                    &n, &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].response, "domc:2N,0Y");
+	assert_int_equal(items[0].ms, 9000);
+	assert_int_equal(store_open_attempts(s, bob, &e->arena, &open, &n, &err),
+	                 DT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_exams(s, &e->arena, &exams, &n, &err), DT_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(exams[0], "dca-check");
+	assert_string_equal(exams[1], "final");
+	{
+		struct dt_buf doc;
+
+		dt_buf_init(&doc);
+		assert_int_equal(store_export(s, ada, &doc, &err), DT_OK);
+		assert_non_null(strstr(doc.data, "\"response\":\"domc:2N\""));
+		assert_non_null(strstr(doc.data, "\"hints\":[{\"exercise\":"
+		                                 "\"non-root-user\""));
+		dt_buf_fini(&doc);
+	}
+
+	/* New work follows the new rules: bob's open DOMC item, answered
+	 * option by option, is one answer. */
+	id = open[0].id;
+	assert_int_equal(store_record_response(s, id, 0, "domc:0N", false, 0, 100,
+	                                       1700090200, &err), DT_OK);
+	assert_int_equal(store_record_response(s, id, 0, "domc:0N,1Y", true, 1, 100,
+	                                       1700090210, &err), DT_OK);
+	assert_int_equal(store_time_studied(s, bob, 19676, 19676, NULL, NULL,
+	                                    NULL, &total, &err), DT_OK);
+	assert_int_equal(total.answers, 1);
+	assert_int_equal(total.correct, 1);
+	assert_int_equal(store_record_hint(s, bob, "pin-base", "images", 1,
+	                                   1700090300, &err), DT_OK);
+	assert_int_equal(store_exercise_progress(s, bob, &e->arena, &ex, &n, &err),
+	                 DT_OK);
+	assert_int_equal(ex[0].hints, 1);
+	assert_int_equal(store_check(s, &err), DT_OK);
+	store_close(s);
+}
+
 static void test_migration_failure_rolls_back(void **state)
 {
 	struct env *e = *state;
@@ -323,7 +447,7 @@ static void test_newer_schema_refused(void **state)
 	sqlite_exec_file(e->db, "PRAGMA user_version = 99;");
 	refused(e->db, DT_ERR_VERSION,
 	        "the database comes from a newer dockertutor (schema 99; this one "
-	        "knows up to 2): upgrade dockertutor");
+	        "knows up to 3): upgrade dockertutor");
 }
 
 static void test_other_applications_refused(void **state)
@@ -489,6 +613,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_v1_migrates_keeping_everything),
+		T(test_v2_migrates_keeping_everything),
 		T(test_migration_failure_rolls_back),
 		T(test_text_file_refused),
 		T(test_truncated_db_refused),

@@ -171,6 +171,70 @@ static void test_wide_characters_measured(void **state)
 	                    "\xE6\x97\xA5\xE6\x9C\xAC\n");
 }
 
+/* Every line of src at width, rendered, is at most width columns wide and
+ * says its width truly. */
+static void assert_fits(const char *src, int width)
+{
+	struct text_options opts = {width, false};
+	struct text_doc *doc;
+	size_t i, k;
+
+	assert_int_equal(text_render(src, strlen(src), &opts, &doc, NULL), DT_OK);
+	for (i = 0; i < doc->n_lines; i++) {
+		size_t w = 0;
+
+		for (k = 0; k < doc->lines[i].n_spans; k++)
+			w += dt_utf8_width(doc->lines[i].spans[k].text,
+			                   doc->lines[i].spans[k].len);
+		assert_int_equal(w, doc->lines[i].width);
+		assert_true(w <= (size_t)width);
+	}
+	text_doc_free(doc);
+}
+
+static void test_unmatched_backtick_is_text(void **state)
+{
+	(void)state;
+	/* A backtick that closes nothing used to stop every word, forever. */
+	assert_string_equal(plain("Type ` to quote", 40, false),
+	                    "Type ` to quote\n");
+	assert_string_equal(plain("`", 20, false), "`\n");
+}
+
+static void test_tabs_expand_to_stops(void **state)
+{
+	const char *out;
+
+	(void)state;
+	/* A tab drawn as itself would move the cursor by a width the layout
+	 * never counted: it becomes spaces up to the next multiple of 4. */
+	out = plain("```\na\tb\n\tc\n```", 40, false);
+	assert_string_equal(out, "  a   b\n      c\n");
+	out = plain("Inline `a\tb` code and a\ttab", 40, false);
+	assert_null(strchr(out, '\t'));
+	assert_fits("```dockerfile\nRUN <<-EOF\n\t\techo indented with tabs\n\tEOF\n```",
+	            20);
+}
+
+static void test_lines_never_overflow(void **state)
+{
+	(void)state;
+	/* Inline code glued to a period fills the line to the last column:
+	 * the period moves to the next line instead of past the edge. */
+	assert_string_equal(plain("- Set the base with `ARG NODE_VERSION`.", 20,
+	                          true),
+	                    "  - Set the base\n    with\n    ARG NODE_VERSION\n"
+	                    "    .\n");
+	/* A wide character never lands in the last free column. */
+	assert_fits("`abcdefghijklmnopqrs`\xE6\x97\xA5\xE6\x9C\xAC", 20);
+	/* Deeply indented items keep room for their text on a narrow page. */
+	assert_string_equal(plain("                    - deeply nested item", 20,
+	                          true),
+	                    "          - deeply\n            nested\n"
+	                    "            item\n");
+	assert_fits("                 1. numbered item with words", 20);
+}
+
 static void test_allocation_failures_are_clean(void **state)
 {
 	const char *src = "# H\n\npara **b** `c`\n\n- l1\n- l2\n\n```sh\nls -l\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n> note";
@@ -208,6 +272,9 @@ int main(void)
 		cmocka_unit_test(test_callout_and_heading),
 		cmocka_unit_test(test_escape_sequences_never_pass),
 		cmocka_unit_test(test_wide_characters_measured),
+		cmocka_unit_test(test_unmatched_backtick_is_text),
+		cmocka_unit_test(test_tabs_expand_to_stops),
+		cmocka_unit_test(test_lines_never_overflow),
 		cmocka_unit_test(test_allocation_failures_are_clean),
 	};
 

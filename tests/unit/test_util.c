@@ -117,6 +117,43 @@ static void test_read_file_limits(void **state)
 	assert_int_equal(dt_read_file("/tmp", 9, &data, &len, &err), DT_ERR_IO);
 }
 
+/* The temporary name of an atomic write is predictable: a symbolic link
+ * planted there (a shared classroom folder) must not be followed. */
+static void test_write_file_never_follows_a_planted_link(void **state)
+{
+	char dir[] = "/tmp/dt-test-XXXXXX", path[128], tmp[160], victim[128];
+	struct dt_error err;
+	char *data;
+	size_t len;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/progress.json", dir);
+	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+	snprintf(victim, sizeof victim, "%s/victim", dir);
+	assert_int_equal(dt_write_file(victim, "precious", 8, 0600, &err), DT_OK);
+	assert_int_equal(symlink(victim, tmp), 0);
+	assert_int_equal(dt_write_file(path, "new", 3, 0600, &err), DT_OK);
+	assert_int_equal(dt_read_file(victim, 100, &data, &len, &err), DT_OK);
+	assert_string_equal(data, "precious");
+	dt_free(data);
+	assert_int_equal(dt_read_file(path, 100, &data, &len, &err), DT_OK);
+	assert_string_equal(data, "new");
+	dt_free(data);
+	assert_int_equal(access(tmp, F_OK), -1);
+	unlink(path);
+	unlink(victim);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+static void test_mkdir_p_empty_path(void **state)
+{
+	struct dt_error err;
+
+	(void)state;
+	assert_int_equal(dt_mkdir_p("", 0700, &err), DT_ERR_INVALID);
+}
+
 static void test_utf8(void **state)
 {
 	uint32_t cp;
@@ -186,6 +223,8 @@ int main(void)
 		cmocka_unit_test(test_arena_many_and_large),
 		cmocka_unit_test(test_buf_grows_and_fails_cleanly),
 		cmocka_unit_test(test_read_file_limits),
+		cmocka_unit_test(test_write_file_never_follows_a_planted_link),
+		cmocka_unit_test(test_mkdir_p_empty_path),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_sanitize_removes_escapes),
 		cmocka_unit_test(test_has_control),
