@@ -306,6 +306,10 @@ bool lint_rule_matches(const char *name, const char *rule);
 /* The table id that name stands for: name itself, or the rule an alias
  * names first (LINT_ALIAS in rules_buildkit.def); NULL when unknown. */
 const char *lint_rule_canonical(const char *name);
+/* The other names of table rule id, BuildKit's names for the check a DL
+ * rule makes (DL3025: "JSONArgsRecommended"): the n-th for n = 0, 1, ...,
+ * NULL past the last.  Static strings. */
+const char *lint_rule_alias(const char *id, size_t n);
 /* The documentation page of a rule: the hadolint wiki for DL, ShellCheck's
  * wiki for SC, Docker's build-check reference for BuildKit checks.  Static
  * or written into buf (size at least 128); never NULL. */
@@ -367,6 +371,12 @@ struct lint_config {
 	bool disable_ignore_pragma;
 	bool no_fail;
 	bool shellcheck;         /* run shellcheck when on the PATH */
+	/* hadolint's rule set only: the DL rules and ShellCheck's SC codes,
+	 * without BuildKit's checks, the course's DT rules and BuildKit's
+	 * # check= directive, so findings and exit status are hadolint's.
+	 * --only-hadolint or DOCKERTUTOR_ONLY_HADOLINT=1 (a configuration
+	 * file has no key for it: hadolint would reject the file). */
+	bool only_hadolint;
 	/* Output settings a config file may carry; the linter ignores them,
 	 * the command line applies them. */
 	bool has_format;
@@ -419,7 +429,8 @@ typedef const char *lint_getenv_fn(const char *name);
 /* Applies the HADOLINT_* variables (NOFAIL, NOCOLOR, VERBOSE, FORMAT,
  * FAILURE_THRESHOLD, OVERRIDE_ERROR/WARNING/INFO/STYLE, IGNORE,
  * TRUSTED_REGISTRIES, REQUIRE_LABELS, STRICT_LABELS,
- * DISABLE_IGNORE_PRAGMA).  Errors name the variable as their path. */
+ * DISABLE_IGNORE_PRAGMA) and DOCKERTUTOR_ONLY_HADOLINT.  Errors name the
+ * variable as their path. */
 enum dt_status lint_config_apply_env(struct lint_config *cfg,
                                      struct dt_arena *arena,
                                      lint_getenv_fn *get,

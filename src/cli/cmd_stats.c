@@ -1,7 +1,8 @@
 /* dockertutor stats: the learner's progress in text or JSON: per lesson
  * (sections read, practice accuracy, questions mastered, best exam score,
- * exercises passed), reviews due today and over the next days, exam
- * history and time studied.  The JSON layout is documented in docs/cli.md
+ * exercises passed), per exercise (checks, first pass, hints seen),
+ * reviews due today and over the next days, exam history and time
+ * studied.  The JSON layout is documented in docs/cli.md
  * and only ever grows. */
 #include <getopt.h>
 #include <inttypes.h>
@@ -14,8 +15,10 @@ const char cmd_stats_usage[] =
 	"\n"
 	"Shows your progress: per lesson the sections read, practice accuracy,\n"
 	"questions mastered (last answered right), best exam score and\n"
-	"exercises passed; reviews due today and on each of the next 6 days;\n"
-	"exam history; time studied.  --learner NAME shows another profile.\n"
+	"exercises passed; per exercise started the checks run, when it first\n"
+	"passed and the hints seen; reviews due today and on each of the next\n"
+	"6 days; exam history; time studied.  --learner NAME shows another\n"
+	"profile.\n"
 	"\n"
 	"Options:\n"
 	"  -f, --format FORMAT   text (default) or json (stable; docs/cli.md)\n"
@@ -89,6 +92,49 @@ static void text_lessons(const struct app_summary *s)
 	}
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* The exercises started (checked or hinted), in course order. */
+static void text_exercises(const struct app_summary *s)
+{
+	size_t i, started = 0;
+	int width = 8;
+
+	for (i = 0; i < s->n_exercises; i++) {
+		const struct app_exercise_summary *x = &s->exercises[i];
+
+		if (x->attempts == 0 && x->hints == 0)
+			continue;
+		started++;
+		if ((int)strlen(x->exercise->id) > width)
+			width = (int)strlen(x->exercise->id);
+	}
+	if (started == 0) {
+		puts("\nExercises: none started yet.");
+		return;
+	}
+	puts("\nExercises:");
+	for (i = 0; i < s->n_exercises; i++) {
+		const struct app_exercise_summary *x = &s->exercises[i];
+
+		if (x->attempts == 0 && x->hints == 0)
+			continue;
+		fputs("  ", stdout);
+		cli_put_safe(stdout, x->exercise->id);
+		printf("%*s  %-7s  %zu check%s", width -
+		       (int)strlen(x->exercise->id), "",
+		       x->passed ? "passed" : "started", x->attempts,
+		       plural(x->attempts));
+		if (x->passed)
+			printf(" (passed at check %zu)", x->attempts_to_pass);
+		printf(", %d of %zu hint%s seen\n", x->hints, x->exercise->n_hints,
+		       plural(x->exercise->n_hints));
+	}
+}
+
 static void text_reviews(const struct app_summary *s)
 {
 	size_t i, week = 0;
@@ -150,6 +196,7 @@ static void print_text(const struct app *app, const struct app_summary *s)
 	       s->sections_read, s->sections_total, s->exercises_passed,
 	       s->exercises_total);
 	text_lessons(s);
+	text_exercises(s);
 	text_reviews(s);
 	text_exams(s);
 	text_time(s);
@@ -216,6 +263,25 @@ static void json_exam(const struct store_attempt *a)
 	printf(", \"passed\": %s}", a->passed ? "true" : "false");
 }
 
+static void json_exercise(const struct app_exercise_summary *x)
+{
+	fputs("    {", stdout);
+	json_key("id");
+	cli_json_str(stdout, x->exercise->id);
+	fputs(", ", stdout);
+	json_key("lesson");
+	cli_json_str(stdout, x->exercise->lesson_id ? x->exercise->lesson_id : "");
+	printf(", \"attempts\": %zu, \"passed\": %s, \"first_pass\": ",
+	       x->attempts, x->passed ? "true" : "false");
+	if (x->passed)
+		printf("%" PRId64 ", \"attempts_to_pass\": %zu", x->first_pass,
+		       x->attempts_to_pass);
+	else
+		fputs("null, \"attempts_to_pass\": null", stdout);
+	printf(", \"hints\": %d, \"hints_total\": %zu}", x->hints,
+	       x->exercise->n_hints);
+}
+
 static void json_day(const char *key, const struct store_study_day *d,
                      bool last)
 {
@@ -246,7 +312,12 @@ static void print_json(const struct app *app, const struct app_summary *s)
 	       s->day_start);
 	for (i = 0; i < APP_FORECAST_DAYS; i++)
 		printf("%s%zu", i ? ", " : "", s->forecast[i]);
-	puts("]},\n  \"exams\": [");
+	puts("]},\n  \"exercise_progress\": [");
+	for (i = 0; i < s->n_exercises; i++) {
+		json_exercise(&s->exercises[i]);
+		puts(i + 1 < s->n_exercises ? "," : "");
+	}
+	puts("  ],\n  \"exams\": [");
 	for (i = 0; i < s->n_exams; i++) {
 		json_exam(&s->exams[i]);
 		puts(i + 1 < s->n_exams ? "," : "");

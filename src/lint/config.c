@@ -575,7 +575,9 @@ enum dt_status lint_config_apply_env(struct lint_config *cfg,
 	    (rc = env_bool(get, "HADOLINT_VERBOSE", &cfg->verbose, err)) != DT_OK ||
 	    (rc = env_bool(get, "HADOLINT_STRICT_LABELS", &cfg->strict_labels, err)) != DT_OK ||
 	    (rc = env_bool(get, "HADOLINT_DISABLE_IGNORE_PRAGMA",
-	                   &cfg->disable_ignore_pragma, err)) != DT_OK)
+	                   &cfg->disable_ignore_pragma, err)) != DT_OK ||
+	    (rc = env_bool(get, "DOCKERTUTOR_ONLY_HADOLINT", &cfg->only_hadolint,
+	                   err)) != DT_OK)
 		return rc;
 	if ((v = get("HADOLINT_FORMAT")) != NULL && *v) {
 		if (!lint_format_parse(v, &cfg->format))

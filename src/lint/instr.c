@@ -233,12 +233,15 @@ static bool split_words(struct lint_parser *p, const char *s, size_t n)
 		dangling = false;
 		plain = true;
 		while (i < n) {
-			char c = s[i];
+			char c;
 
-			if (!q && !word_stop[(unsigned char)c]) {
-				i++;
-				continue;
+			if (!q) {
+				while (i < n && !word_stop[(unsigned char)s[i]])
+					i++;
+				if (i == n)
+					break;
 			}
+			c = s[i];
 			if (c == '\'' || c == '"' || c == p->esc)
 				plain = false;
 			if (q) {

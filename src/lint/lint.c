@@ -113,6 +113,16 @@ bool lint_rule_matches(const char *name, const char *rule)
 	return false;
 }
 
+const char *lint_rule_alias(const char *id, size_t n)
+{
+	size_t i;
+
+	for (i = 0; aliases[i].name; i++)
+		if (strcmp(aliases[i].rule, id) == 0 && n-- == 0)
+			return aliases[i].name;
+	return NULL;
+}
+
 const char *lint_rule_canonical(const char *name)
 {
 	const struct lint_rule_info *r = lint_rule_find(name);
@@ -252,13 +262,18 @@ static enum lint_severity configured(const struct lint_config *cfg,
 	return sev;
 }
 
-/* A table rule's severity after the configuration and # check=error. */
+/* A table rule's severity after the configuration and # check=error;
+ * with only_hadolint, the rules hadolint does not have are off. */
 static enum lint_severity rule_severity(const struct lint_ctx *ctx,
                                         const struct lint_pragmas *p,
                                         const struct lint_rule_info *r)
 {
-	enum lint_severity sev = configured(ctx->cfg, r->id, r->severity);
+	enum lint_severity sev;
 
+	if (ctx->cfg->only_hadolint && r->group != LINT_GROUP_HADOLINT &&
+	    r->group != LINT_GROUP_SHELLCHECK)
+		return LINT_SEV_IGNORE;
+	sev = configured(ctx->cfg, r->id, r->severity);
 	if (sev != LINT_SEV_IGNORE && r->group == LINT_GROUP_BUILDKIT &&
 	    lint_pragmas_check_error(p))
 		sev = LINT_SEV_ERROR;
@@ -377,7 +392,8 @@ static bool finish(struct lint_ctx *ctx, const struct lint_pragmas *p,
 		if (f.severity == LINT_SEV_IGNORE || f.severity == LINT_SEV_NONE)
 			continue;
 		if (lint_pragmas_ignore(p, ctx->file, f.rule, f.line,
-		                        !ctx->cfg->disable_ignore_pragma))
+		                        !ctx->cfg->disable_ignore_pragma,
+		                        !ctx->cfg->only_hadolint))
 			continue;
 		ctx->findings[k++] = f;
 	}
@@ -392,16 +408,6 @@ static bool finish(struct lint_ctx *ctx, const struct lint_pragmas *p,
 	return true;
 }
 
-/* Every rule reads a FROM as the first instruction of its own stage. */
-static void own_stages(struct lint_file *f)
-{
-	size_t s;
-
-	for (s = 0; s < f->n_stages; s++)
-		if (f->stages[s].from < f->n_instrs)
-			f->instrs[f->stages[s].from].stage = (int)s;
-}
-
 static enum dt_status lint_file_rules(struct lint_result *res,
                                       const struct lint_config *cfg,
                                       struct dt_error *err)
@@ -411,7 +417,6 @@ static enum dt_status lint_file_rules(struct lint_result *res,
 	bool ok;
 
 	memset(&ctx, 0, sizeof ctx);
-	own_stages(res->file);
 	ctx.file = res->file;
 	ctx.cfg = cfg;
 	ctx.arena = &res->arena;

@@ -21,12 +21,36 @@ struct lint_pool {
 };
 
 void lint_pool_init(struct lint_pool *pool, struct dt_arena *arena);
-char *lint_pool_strndup(struct lint_pool *pool, const char *s, size_t n);
 /* Room for a string of at most n bytes (NULL when out of memory), to be
  * written in place and then closed with lint_pool_commit (used <= n);
  * nothing else may be taken from the pool in between. */
 char *lint_pool_reserve(struct lint_pool *pool, size_t n);
 void lint_pool_commit(struct lint_pool *pool, char *buf, size_t used);
+
+/* Strings shorter than this that fit the current chunk are copied
+ * inline, without a call: the parser and the shell reader copy every
+ * word. */
+#define LINT_POOL_SHORT 256u
+
+static inline char *lint_pool_strndup(struct lint_pool *pool, const char *s,
+                                      size_t n)
+{
+	char *out;
+
+	if (n < LINT_POOL_SHORT && n < pool->left) {
+		out = pool->cur;
+		pool->cur += n + 1;
+		pool->left -= n + 1;
+	} else if ((out = lint_pool_reserve(pool, n)) != NULL) {
+		lint_pool_commit(pool, out, n);
+	} else {
+		return NULL;
+	}
+	if (n)
+		memcpy(out, s, n);
+	out[n] = '\0';
+	return out;
+}
 
 /* A growable scratch array (dt_realloc); lint_vec_add returns a zeroed
  * slot or NULL when out of memory.  lint_vec_copy moves the items into an

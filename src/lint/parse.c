@@ -556,6 +556,7 @@ static enum dt_status add_stage(struct state *st, struct lint_instr *in)
 	if (st->stages.n > 1)
 		sg[-1].end = st->instrs.n - 1;
 	sg->from = st->instrs.n - 1;
+	in->stage = (int)st->stages.n - 1;    /* a FROM opens its own stage */
 	sg->image = in->n_args ? in->args[0] : "";
 	if (in->n_args == 3 && dt_strcasecmp(in->args[1], "AS") == 0)
 		sg->name = in->args[2];

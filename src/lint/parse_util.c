@@ -10,6 +10,7 @@
 #define POOL_OWN   8192u    /* strings this long get a block of their own */
 
 _Static_assert(POOL_OWN <= POOL_MAX, "a chunk must hold any pooled string");
+_Static_assert(LINT_POOL_SHORT <= POOL_OWN, "inline copies are pooled strings");
 
 void lint_pool_init(struct lint_pool *pool, struct dt_arena *arena)
 {
@@ -45,18 +46,6 @@ void lint_pool_commit(struct lint_pool *pool, char *buf, size_t used)
 		pool->cur += used + 1;
 		pool->left -= used + 1;
 	}
-}
-
-char *lint_pool_strndup(struct lint_pool *pool, const char *s, size_t n)
-{
-	char *out = lint_pool_reserve(pool, n);
-
-	if (!out)
-		return NULL;
-	if (n)
-		memcpy(out, s, n);
-	lint_pool_commit(pool, out, n);
-	return out;
 }
 
 void *lint_vec_grow(struct lint_vec *v, size_t size)

@@ -258,11 +258,11 @@ static bool listed(const struct ignore *ig, const char *rule, int line)
 
 bool lint_pragmas_ignore(const struct lint_pragmas *p,
                          const struct lint_file *file, const char *rule,
-                         int line, bool hadolint)
+                         int line, bool hadolint, bool buildkit)
 {
 	const struct lint_instr *in;
 
-	if (listed(p->skip, rule, line))
+	if (buildkit && listed(p->skip, rule, line))
 		return true;
 	if (!hadolint)
 		return false;

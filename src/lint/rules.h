@@ -124,20 +124,22 @@ struct lint_named {
 	const struct lint_cmd_ref *cur;  /* the command reached */
 };
 
-/* names: NULL-terminated, at most LINT_NAMED_MAX (LINT_NAMES builds one);
- * a name may be listed more than once. */
-struct lint_named lint_named_start(const struct lint_ctx *ctx,
-                                   const char *const *names);
+/* Starts it over names: NULL-terminated, at most LINT_NAMED_MAX
+ * (LINT_NAMES builds one); a name may be listed more than once.
+ * Returns it. */
+struct lint_named *lint_named_start(struct lint_named *it,
+                                    const struct lint_ctx *ctx,
+                                    const char *const *names);
 /* Moves it->cur to the next command of the walk; false at the end. */
 bool lint_named_next(struct lint_named *it);
 
 #define LINT_NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 /* for (each command c named one of names, in file order; r its RUN) */
 #define LINT_FOR_NAMED(ctx, names, r, c)                                    \
-	for (struct lint_named it_ = lint_named_start((ctx), (names));      \
-	     lint_named_next(&it_);)                                        \
-		for (const struct lint_run *r = it_.cur->run; r; r = NULL)  \
-			for (const struct lint_cmd *c = it_.cur->cmd; c; c = NULL)
+	for (struct lint_named it_, *p_ = lint_named_start(&it_, (ctx), (names)); \
+	     lint_named_next(p_);)                                          \
+		for (const struct lint_run *r = p_->cur->run; r; r = NULL)  \
+			for (const struct lint_cmd *c = p_->cur->cmd; c; c = NULL)
 /* Builds ctx->parent and the stage-name index and makes them the ones the
  * stage helpers use until lint_stages_done; false when out of memory. */
 bool lint_stages_index(struct lint_ctx *ctx);
@@ -211,11 +213,12 @@ const char *lint_unquote(struct dt_arena *arena, const char *word);
 struct lint_pragmas;
 struct lint_pragmas *lint_pragmas_read(const struct lint_file *file,
                                        struct dt_arena *arena);
-/* True when a finding of rule at line is switched off by # check=skip=,
- * or (when hadolint is true) by a "# hadolint ... ignore=" comment. */
+/* True when a finding of rule at line is switched off by a "# hadolint
+ * ... ignore=" comment (when hadolint is true) or by # check=skip= (when
+ * buildkit is true). */
 bool lint_pragmas_ignore(const struct lint_pragmas *p,
                          const struct lint_file *file, const char *rule,
-                         int line, bool hadolint);
+                         int line, bool hadolint, bool buildkit);
 /* The shell named by "# hadolint shell=..." for instruction instr (NULL:
  * none). */
 const char *lint_pragmas_shell(const struct lint_pragmas *p, size_t instr);

@@ -998,14 +998,16 @@ void lint_check_undefined_var(struct lint_ctx *ctx)
 		ctx->nomem = true;
 		return;
 	}
+	u.ctx = ctx;
+	u.defs = &d;
 	for (s = 0; s < f->n_stages && !ctx->nomem; s++) {
 		for (i = f->stages[s].from + 1; i < f->stages[s].end && i < f->n_instrs; i++) {
-			memset(&u, 0, sizeof u);
-			u.ctx = ctx;
-			u.defs = &d;
 			u.in = &f->instrs[i];
 			u.stage = (int)s;
 			u.index = i;
+			u.same = NULL;
+			u.n_same = 0;
+			u.n_seen = 0;
 			use_instr(&u, f->escape);
 		}
 	}

@@ -375,6 +375,9 @@ struct lint_cmd_index {
 	struct lint_cmd_ref *refs;
 	struct name_slot *slots;
 	size_t mask;
+	/* Bit hash % 256 set for every name present: most names a rule asks
+	 * about are absent, and this says so without a probe. */
+	unsigned long long present[4];
 };
 
 /* Program names are short and few per file: their first three bytes
@@ -385,20 +388,19 @@ static size_t str_hash(const char *s)
 
 	if (s[0] && s[1])
 		h = h * 131 + (unsigned char)s[1] * 7 + (unsigned char)s[2];
-	return h * 2654435761u >> 4;
+	return (h * 2654435761u) >> 8;
 }
 
-/* The slot of name, or the empty one where it would go; *hash is the
- * name's. */
+/* The slot of name (whose hash is h), or the empty one where it would
+ * go. */
 static struct name_slot *slot_of(const struct lint_cmd_index *ix,
-                                 const char *name, size_t *hash)
+                                 const char *name, size_t h)
 {
-	size_t h = str_hash(name), i = h & ix->mask;
+	size_t i = h & ix->mask;
 
 	while (ix->slots[i].name && (ix->slots[i].hash != h ||
 	                             strcmp(ix->slots[i].name, name) != 0))
 		i = (i + 1) & ix->mask;
-	*hash = h;
 	return &ix->slots[i];
 }
 
@@ -412,7 +414,7 @@ static bool index_build(struct lint_ctx *ctx)
 
 	for (i = 0; i < ctx->n_runs; i++)
 		total += ctx->runs[i].n_cmds;
-	while (size < total * 4)
+	while (size < total * 2)
 		size *= 2;
 	ix = dt_arena_alloc(ctx->arena, sizeof *ix);
 	slot = dt_arena_alloc_raw(ctx->arena, (total + 1) * sizeof *slot);
@@ -424,12 +426,13 @@ static bool index_build(struct lint_ctx *ctx)
 	ix->mask = size - 1;
 	for (i = 0, k = 0; i < ctx->n_runs; i++)
 		for (j = 0; j < ctx->runs[i].n_cmds; j++) {
-			size_t h;
-			struct name_slot *s = slot_of(ix, ctx->runs[i].cmds[j].name, &h);
+			size_t h = str_hash(ctx->runs[i].cmds[j].name);
+			struct name_slot *s = slot_of(ix, ctx->runs[i].cmds[j].name, h);
 
 			s->name = ctx->runs[i].cmds[j].name;
 			s->hash = h;
 			s->n++;
+			ix->present[h / 64 % 4] |= 1ull << (h % 64);
 			slot[k++] = (size_t)(s - ix->slots);
 		}
 	for (i = 0; i < size; i++) {
@@ -452,32 +455,34 @@ static bool index_build(struct lint_ctx *ctx)
 const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
                                            const char *name, size_t *n)
 {
+	const struct lint_cmd_index *ix = ctx->cmd_index;
 	const struct name_slot *s;
-	size_t h;
+	size_t h = str_hash(name);
 
 	*n = 0;
-	if (!ctx->cmd_index)
+	if (!ix || !(ix->present[h / 64 % 4] & (1ull << (h % 64))))
 		return NULL;
-	s = slot_of(ctx->cmd_index, name, &h);
+	s = slot_of(ix, name, h);
 	*n = s->name ? s->n : 0;
 	return *n ? ctx->cmd_index->refs + s->first : NULL;
 }
 
-struct lint_named lint_named_start(const struct lint_ctx *ctx,
-                                   const char *const *names)
+struct lint_named *lint_named_start(struct lint_named *it,
+                                    const struct lint_ctx *ctx,
+                                    const char *const *names)
 {
-	struct lint_named it;
-
-	it.k = 0;
-	it.cur = NULL;
-	for (; *names && it.k < LINT_NAMED_MAX; names++) {
+	it->k = 0;
+	it->cur = NULL;
+	for (; *names && it->k < LINT_NAMED_MAX; names++) {
 		size_t j;
 
-		it.refs[it.k] = lint_cmds_named(ctx, *names, &it.n[it.k]);
+		it->refs[it->k] = lint_cmds_named(ctx, *names, &it->n[it->k]);
+		if (!it->refs[it->k])
+			continue;
 		/* A name listed twice has the same commands: walked once. */
-		for (j = 0; j < it.k && it.refs[j] != it.refs[it.k]; j++)
+		for (j = 0; j < it->k && it->refs[j] != it->refs[it->k]; j++)
 			;
-		it.k += it.n[it.k] > 0 && j == it.k;
+		it->k += j == it->k;
 	}
 	return it;
 }

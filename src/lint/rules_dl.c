@@ -55,7 +55,7 @@ static bool image_split(const char *image, struct image_ref *ref)
 {
 	char *p, *slash, *colon, *at;
 
-	memset(ref, 0, sizeof *ref);
+	ref->registry = ref->path = ref->tag = ref->digest = NULL;
 	if (!dt_strlcpy(ref->buf, image, sizeof ref->buf))
 		return false;
 	p = ref->buf;
@@ -271,11 +271,18 @@ static bool is_archive(const char *name)
 		".tar.xz", ".txz", ".tar.zst", ".tar.lz", ".tar.lzma", ".tlz",
 		".tar.Z", ".taz", ".gz", ".bz2", ".xz",
 	};
-	size_t i;
+	const char *dot = strrchr(name, '.');
+	size_t i, n;
 
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
-		if (dt_str_has_suffix(name, ext[i]))
+	if (!dot)                /* every extension has a dot */
+		return false;
+	n = strlen(name);
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		size_t k = strlen(ext[i]);
+
+		if (n >= k && memcmp(name + n - k, ext[i], k) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -830,8 +837,10 @@ static bool sensitive_name(const char *name)
 	if (n >= sizeof lower || dt_str_has_suffix(name, "_FILE") ||
 	    dt_str_has_suffix(name, "_PATH") || dt_str_has_suffix(name, "_DIR"))
 		return false;
+	/* known[] is in capitals: the first byte rules out most names. */
 	for (i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (dt_strcasecmp(name, known[i]) == 0)
+		if ((name[0] & ~0x20) == known[i][0] &&
+		    dt_strcasecmp(name, known[i]) == 0)
 			return true;
 	for (i = 0; i <= n; i++)
 		lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a'

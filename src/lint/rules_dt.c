@@ -487,10 +487,13 @@ static size_t token_run(const char *s, bool upper)
 
 static bool has_token(const char *v)
 {
-	size_t i;
+	size_t i, len = strlen(v);
 	const char *p;
 
-	for (i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
+	for (i = 0; i < sizeof tokens / sizeof tokens[0]; i++) {
+		/* Most values are too short to hold a token at all. */
+		if (len < strlen(tokens[i].prefix) + tokens[i].min)
+			continue;
 		for (p = v; (p = strstr(p, tokens[i].prefix)) != NULL; p++) {
 			bool start = p == v || !((p[-1] >= 'A' && p[-1] <= 'Z') ||
 			                         (p[-1] >= 'a' && p[-1] <= 'z') ||
@@ -500,6 +503,7 @@ static bool has_token(const char *v)
 			if (start && token_run(p + n, tokens[i].upper) >= tokens[i].min)
 				return true;
 		}
+	}
 	return false;
 }
 
@@ -893,11 +897,12 @@ void lint_check_dt1011(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
 	const char *names[LINT_NAMED_MAX + 1];
+	struct lint_named it;
 	unsigned *done;
 	size_t *copy;
 
 	TABLE_NAMES(installs, names);
-	if (!lint_named_start(ctx, names).k)
+	if (!lint_named_start(&it, ctx, names)->k)
 		return;
 	copy = first_context_copies(ctx);
 	done = dt_arena_alloc(ctx->arena, (f->n_stages + 1) * sizeof *done);

@@ -103,6 +103,27 @@ t_expect_out "Result: 5/5 (100%): passed"
 t_run "a DOMC exam counts one answer per item" dom stats --format json
 t_expect_out '"today": {"answers": 5, "correct": 5,'
 
+# Exercises: the checks run, the first pass and the hints seen.
+ex() { "$DT_BIN" -C content --db "$T_TMP/ex.db" --learner exa "$@"; }
+exws="$XDG_DATA_HOME/dockertutor/exercises/exa/exec-form-cmd"
+ex exercise hint exec-form-cmd >/dev/null 2>&1
+ex exercise hint add-healthcheck >/dev/null 2>&1
+ex exercise hint add-healthcheck >/dev/null 2>&1
+ex exercise check exec-form-cmd >/dev/null 2>&1
+cp content/exercises/exec-form-cmd/solution/Dockerfile "$exws/Dockerfile"
+ex exercise check exec-form-cmd >/dev/null 2>&1
+t_run "exercises in text" ex stats
+t_expect_out "Exercises:"
+t_expect_out "  add-healthcheck  started  0 checks, 2 of 3 hints seen"
+t_expect_out "  exec-form-cmd    passed   2 checks (passed at check 2), 1 of 3 hints seen"
+t_expect_no_out "apt-cleanup"
+t_run "exercises in json" ex stats --format json
+t_expect_out '{"id": "exec-form-cmd", "lesson": "writing-dockerfiles", "attempts": 2, "passed": true, "first_pass": '
+t_expect_out '"attempts_to_pass": 2, "hints": 1, "hints_total": 3}'
+t_expect_out '{"id": "apt-cleanup", "lesson": "efficient-images", "attempts": 0, "passed": false, "first_pass": null, "attempts_to_pass": null, "hints": 0, "hints_total": 3}'
+t_run "no exercise started" dt stats
+t_expect_out "Exercises: none started yet."
+
 t_run "bad format" dt stats --format xml
 t_expect_status 2
 t_expect_err "--format is text or json"
