@@ -155,7 +155,8 @@ fuzz: deps-test $(GEN_SRC)
 
 $(BUILD)/bench/%: tests/bench/%.c $(ENGINE_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(ENGINE_CFLAGS) -o $@ $< $(ENGINE_LIB) $(ENGINE_LIBS)
+	@$(if $(Q),echo "  BENCH   $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(ENGINE_CFLAGS) -o $@ $< $(ENGINE_LIB) $(ENGINE_LIBS)
 
 bench: deps-test
 	@$(MAKE) --no-print-directory OPT="-O2" $(BIN) $(BENCH_BIN)

@@ -158,6 +158,11 @@ struct app_practice_options {
 	                               a tag or unseen never run dry; mistakes
 	                               and review do) */
 	uint64_t seed;              /* 0: a fresh one (replays need a seed) */
+	int64_t attempt;            /* QUIZ_FROM_MISTAKES: 0 for the questions
+	                               last answered wrong in practice, or the
+	                               id of one of the learner's finished
+	                               exam attempts for its mistakes (below);
+	                               other sources: 0 */
 };
 
 struct app_practice;
@@ -174,7 +179,17 @@ struct app_feedback {
  * the lesson or tag does not exist (err->msg says which, and suggests a
  * close name).  A source with nothing to offer (no mistakes yet) starts
  * fine and app_practice_next returns false at once.  The caller owns *out
- * (app_practice_free). */
+ * (app_practice_free).
+ *   The mistakes of an exam (opts.attempt): the attempt's items answered
+ * wrong, partly right or not at all, whose questions the course still has;
+ * the exam's verdict counts as each one's latest answer, so a question
+ * leaves the session once answered right in it and comes back (never
+ * twice in a row) while answered wrong, whatever the practice history
+ * says.  An attempt that is not the learner's is DT_ERR_NOTFOUND; one
+ * still open (its questions are not to be practised while the clock runs)
+ * or of an exam whose answers are not shown (its blueprint in the course
+ * says review: never, or the course has no blueprint of that id) is
+ * DT_ERR_STATE. */
 enum dt_status app_practice_start(struct app *app,
                                   const struct app_practice_options *opts,
                                   struct app_practice **out,
@@ -376,16 +391,26 @@ struct app_summary {
 enum dt_status app_summary(struct app *app, struct dt_arena *arena,
                            struct app_summary *out, struct dt_error *err);
 
-/* Reading progress, for the lesson reader. */
+/* Reading progress, for the lesson reader.  A position is a section and
+ * the depth into it, 0 (its title) to STORE_DEPTH_SCALE (its last line):
+ * ten-thousandths of the section's height, which find the same place in a
+ * window of any width (store.h). */
 enum dt_status app_mark_read(struct app *app, const char *lesson,
                              const char *section, struct dt_error *err);
 enum dt_status app_set_position(struct app *app, const char *lesson,
-                                const char *section, int line,
+                                const char *section, int depth,
                                 struct dt_error *err);
 /* *section NULL when the lesson was never opened; in arena. */
 enum dt_status app_get_position(struct app *app, const char *lesson,
                                 struct dt_arena *arena, const char **section,
-                                int *line, struct dt_error *err);
+                                int *depth, struct dt_error *err);
+/* Where the learner read last, in any lesson ("continue where you left
+ * off"): the position set last (store_last_position).  *lesson and
+ * *section are NULL when no lesson was ever opened, and may name a lesson
+ * or section the course no longer has; in arena. */
+enum dt_status app_last_position(struct app *app, struct dt_arena *arena,
+                                 const char **lesson, const char **section,
+                                 int *depth, struct dt_error *err);
 /* An exercise attempt (checks passed or not) with the hints seen so far
  * (0 to the exercise's number of hints, else DT_ERR_INVALID); an unknown
  * exercise is DT_ERR_NOTFOUND. */

@@ -124,7 +124,8 @@ struct lint_instr {
 	size_t n_heredocs;
 	struct lint_instr *inner; /* ONBUILD: the wrapped instruction; HEALTHCHECK
 	                             CMD: NULL (see args/text) */
-	int stage;               /* index into lint_file.stages; -1 before FROM */
+	int stage;               /* index into lint_file.stages (a FROM: the
+	                            stage it starts); -1 before the first FROM */
 	/* BuildKit's own parse tree for the instruction, as lint_dump prints
 	 * it: JSON strings, or words with quotes kept, or ENV/LABEL triples
 	 * key, value, "=" (or "" for the legacy form).  Rules want args and

@@ -44,7 +44,7 @@
 #include "dockertutor/quiz.h"
 #include "dockertutor/util.h"
 
-#define STORE_SCHEMA_VERSION   3         /* PRAGMA user_version it writes */
+#define STORE_SCHEMA_VERSION   4         /* PRAGMA user_version it writes */
 #define STORE_APPLICATION_ID   0x44547574 /* "DTut", PRAGMA application_id */
 #define STORE_BUSY_TIMEOUT_MS  30000     /* waiting for other writers */
 #define STORE_MAX_TEXT         (64u * 1024u)   /* bytes copied out of one
@@ -164,20 +164,38 @@ enum dt_status store_load_bank(struct store *s, int64_t bank,
                                struct dt_error *err);
 
 /* ------------------------------------------------------------------ */
-/* Reading progress. */
+/* Reading progress.
+ *
+ * A reading position is where the learner stopped reading a lesson: a
+ * section, and the depth into it in ten-thousandths of its height, from 0
+ * (its title) to STORE_DEPTH_SCALE (its last line), so that a window of
+ * another width finds the same place.  The store keeps the depth as it is
+ * given (the table's column and the export document's field are called
+ * "line", as they were first named); the reader clamps what it reads. */
+
+#define STORE_DEPTH_SCALE 10000
 
 enum dt_status store_mark_read(struct store *s, int64_t learner,
                                const char *lesson, const char *section,
                                int64_t now, struct dt_error *err);
-/* Where the learner stopped reading a lesson: section and line. */
+/* Sets the learner's position in a lesson, replacing the one before. */
 enum dt_status store_set_position(struct store *s, int64_t learner,
                                   const char *lesson, const char *section,
-                                  int line, int64_t now, struct dt_error *err);
-/* *section is NULL (and *line 0) when the lesson was never opened. */
+                                  int depth, int64_t now,
+                                  struct dt_error *err);
+/* *section is NULL (and *depth 0) when the lesson was never opened. */
 enum dt_status store_get_position(struct store *s, int64_t learner,
                                   const char *lesson, struct dt_arena *arena,
-                                  const char **section, int *line,
+                                  const char **section, int *depth,
                                   struct dt_error *err);
+/* The position set last, in any lesson: the one with the latest time (an
+ * imported one keeps its own) and, of several with that time, the one
+ * stored last.  *lesson and *section are NULL (and *depth 0) when the
+ * learner never opened a lesson; both in arena. */
+enum dt_status store_last_position(struct store *s, int64_t learner,
+                                   struct dt_arena *arena,
+                                   const char **lesson, const char **section,
+                                   int *depth, struct dt_error *err);
 /* The sections of a lesson the learner has read. */
 enum dt_status store_sections_read(struct store *s, int64_t learner,
                                    const char *lesson, struct dt_arena *arena,

@@ -6,7 +6,10 @@
  * database is touched only to store an answer.  Questions not yet asked in
  * the session are offered first; when none is left the whole pool opens
  * again (mistakes come back), still never the same question twice in a
- * row. */
+ * row.  An exam's mistakes are the same mistakes source over a smaller
+ * pool, the attempt's wrong and unanswered items, whose history starts
+ * from the exam's verdict (last answered wrong): the quiz engine needs no
+ * source of its own for them. */
 #include <string.h>
 
 #include "app_int.h"
@@ -16,6 +19,7 @@ struct app_practice {
 	enum quiz_source source;
 	char *lesson_id;                /* owned copies of the filters */
 	char *tag;
+	int64_t attempt;                /* an exam's mistakes, or 0 */
 	size_t count;
 	struct quiz_rng rng;
 	struct quiz_candidate *cands;   /* the pool, with history */
@@ -85,6 +89,10 @@ static enum dt_status check_options(const struct course *c,
 	if (o->source == QUIZ_FROM_TAG && !o->tag)
 		return dt_error_set(err, DT_ERR_INVALID, NULL, 0, 0,
 		                    "practice from a tag needs the tag");
+	if (o->attempt && o->source != QUIZ_FROM_MISTAKES)
+		return dt_error_set(err, DT_ERR_INVALID, NULL, 0, 0,
+		                    "an exam attempt is practised for its mistakes "
+		                    "only");
 	if (o->lesson_id && app_check_lesson(c, o->lesson_id, err) != DT_OK)
 		return err->code;
 	if (o->tag && check_tag(c, o->tag, err) != DT_OK)
@@ -92,36 +100,102 @@ static enum dt_status check_options(const struct course *c,
 	return DT_OK;
 }
 
-/* The pool with each question's history from the store.  Course
- * questions sit in one array, so a question's index there finds its
- * candidate in constant time. */
-static enum dt_status load_pool(struct app_practice *p, struct dt_error *err)
+/* Whether the exam's review policy shows its answers once submitted:
+ * never for a blueprint the course lacks (an instructor's file), whose
+ * policy is not known here. */
+static bool answers_shown(const struct course *c, const char *exam)
+{
+	const struct course_blueprint *bp = course_find_blueprint(c, exam);
+
+	return bp && bp->review == COURSE_REVIEW_AFTER_SUBMIT;
+}
+
+/* Marks in mistake[] (one flag per course question) the questions of the
+ * session's exam attempt answered wrong, partly right or not at all. */
+static enum dt_status attempt_mistakes(struct app_practice *p, bool *mistake,
+                                       struct dt_error *err)
 {
 	const struct course *c = p->app->course;
-	size_t *cand_of = dt_calloc(c->n_questions + 1, sizeof *cand_of);
+	struct store_attempt at;
+	struct store_item *items = NULL;
+	struct dt_arena arena;
+	enum dt_status rc;
+	size_t n = 0, i;
+
+	dt_arena_init(&arena);
+	rc = store_load_attempt(p->app->store, p->attempt, &arena, &at, &items,
+	                        &n, err);
+	if (rc == DT_OK && (p->app->learner_id == 0 ||
+	                    at.learner != p->app->learner_id))
+		rc = dt_error_set(err, DT_ERR_NOTFOUND, NULL, 0, 0,
+		                  "%s has no exam attempt %lld", p->app->learner,
+		                  (long long)p->attempt);
+	else if (rc == DT_OK && at.status == STORE_ATTEMPT_OPEN)
+		rc = dt_error_set(err, DT_ERR_STATE, NULL, 0, 0,
+		                  "exam attempt %lld is still open: submit it first",
+		                  (long long)p->attempt);
+	else if (rc == DT_OK && !answers_shown(c, at.exam))
+		rc = dt_error_set(err, DT_ERR_STATE, NULL, 0, 0,
+		                  "the answers of exam '%s' are not shown, so neither "
+		                  "are its mistakes", at.exam);
+	/* Another course's paper has none of this course's questions. */
+	for (i = 0; rc == DT_OK && at.bank == p->app->bank && i < n; i++) {
+		const struct course_question *q;
+
+		if (items[i].response && items[i].correct)
+			continue;
+		q = course_find_question(c, items[i].question);
+		if (q)
+			mistake[q - c->questions] = true;
+	}
+	dt_arena_fini(&arena);
+	return rc;
+}
+
+/* The candidates: the questions the filters (and an exam's mistakes)
+ * leave.  cand_of[i] is course question i's candidate, or QUIZ_NONE. */
+static enum dt_status pick_pool(struct app_practice *p, size_t *cand_of,
+                                struct dt_error *err)
+{
+	const struct course *c = p->app->course;
+	bool *mistake = NULL;
+	size_t i;
+
+	if (p->attempt) {
+		enum dt_status rc;
+
+		mistake = dt_calloc(c->n_questions + 1, sizeof *mistake);
+		if (!mistake)
+			return app_nomem(err);
+		rc = attempt_mistakes(p, mistake, err);
+		if (rc != DT_OK) {
+			dt_free(mistake);
+			return rc;
+		}
+	}
+	for (i = 0; i < c->n_questions; i++) {
+		cand_of[i] = QUIZ_NONE;
+		if (wanted(p, &c->questions[i]) && (!mistake || mistake[i])) {
+			cand_of[i] = p->n;
+			p->cands[p->n++].q = &c->questions[i];
+		}
+	}
+	dt_free(mistake);
+	return DT_OK;
+}
+
+/* Each candidate's history from the store; an exam's mistakes start as
+ * last answered wrong, by the exam. */
+static enum dt_status load_history(struct app_practice *p,
+                                   const size_t *cand_of, struct dt_error *err)
+{
+	const struct course *c = p->app->course;
 	struct quiz_history *hist;
 	struct dt_arena arena;
 	const char **ids;
 	enum dt_status rc;
 	size_t n, i;
 
-	p->cands = dt_calloc(c->n_questions + 1, sizeof *p->cands);
-	p->scratch = dt_calloc(c->n_questions + 1, sizeof *p->scratch);
-	p->scratch_of = dt_calloc(c->n_questions + 1, sizeof *p->scratch_of);
-	p->asked = dt_calloc(c->n_questions + 1, sizeof *p->asked);
-	p->lessons = dt_calloc(c->n_lessons + 1, sizeof *p->lessons);
-	if (!cand_of || !p->cands || !p->scratch || !p->scratch_of || !p->asked ||
-	    !p->lessons) {
-		dt_free(cand_of);
-		return app_nomem(err);
-	}
-	for (i = 0; i < c->n_questions; i++) {
-		cand_of[i] = QUIZ_NONE;
-		if (wanted(p, &c->questions[i])) {
-			cand_of[i] = p->n;
-			p->cands[p->n++].q = &c->questions[i];
-		}
-	}
 	dt_arena_init(&arena);
 	rc = store_history(p->app->store, p->app->learner_id, p->app->bank, &arena,
 	                   &ids, &hist, &n, err);
@@ -133,6 +207,35 @@ static enum dt_status load_pool(struct app_practice *p, struct dt_error *err)
 			p->cands[k].h = hist[i];
 	}
 	dt_arena_fini(&arena);
+	for (i = 0; rc == DT_OK && p->attempt && i < p->n; i++) {
+		p->cands[i].h.seen += p->cands[i].h.seen == 0;
+		p->cands[i].h.last_wrong = true;
+	}
+	return rc;
+}
+
+/* The pool with each question's history from the store.  Course
+ * questions sit in one array, so a question's index there finds its
+ * candidate in constant time. */
+static enum dt_status load_pool(struct app_practice *p, struct dt_error *err)
+{
+	const struct course *c = p->app->course;
+	size_t *cand_of = dt_calloc(c->n_questions + 1, sizeof *cand_of);
+	enum dt_status rc;
+
+	p->cands = dt_calloc(c->n_questions + 1, sizeof *p->cands);
+	p->scratch = dt_calloc(c->n_questions + 1, sizeof *p->scratch);
+	p->scratch_of = dt_calloc(c->n_questions + 1, sizeof *p->scratch_of);
+	p->asked = dt_calloc(c->n_questions + 1, sizeof *p->asked);
+	p->lessons = dt_calloc(c->n_lessons + 1, sizeof *p->lessons);
+	if (!cand_of || !p->cands || !p->scratch || !p->scratch_of || !p->asked ||
+	    !p->lessons) {
+		dt_free(cand_of);
+		return app_nomem(err);
+	}
+	rc = pick_pool(p, cand_of, err);
+	if (rc == DT_OK)
+		rc = load_history(p, cand_of, err);
 	dt_free(cand_of);
 	return rc;
 }
@@ -154,6 +257,7 @@ enum dt_status app_practice_start(struct app *app,
 		return app_nomem(err);
 	p->app = app;
 	p->source = opts->source;
+	p->attempt = opts->attempt;
 	p->count = opts->count;
 	p->current = QUIZ_NONE;
 	quiz_rng_seed(&p->rng, opts->seed ? opts->seed : app_fresh_seed(app));

@@ -275,23 +275,31 @@ enum dt_status app_mark_read(struct app *app, const char *lesson,
 }
 
 enum dt_status app_set_position(struct app *app, const char *lesson,
-                                const char *section, int line,
+                                const char *section, int depth,
                                 struct dt_error *err)
 {
 	enum dt_status rc = app_learner_ensure(app, err);
 
 	if (rc == DT_OK)
 		rc = store_set_position(app->store, app->learner_id, lesson, section,
-		                        line, app_now(app), err);
+		                        depth, app_now(app), err);
 	return rc;
 }
 
 enum dt_status app_get_position(struct app *app, const char *lesson,
                                 struct dt_arena *arena, const char **section,
-                                int *line, struct dt_error *err)
+                                int *depth, struct dt_error *err)
 {
 	return store_get_position(app->store, app->learner_id, lesson, arena,
-	                          section, line, err);
+	                          section, depth, err);
+}
+
+enum dt_status app_last_position(struct app *app, struct dt_arena *arena,
+                                 const char **lesson, const char **section,
+                                 int *depth, struct dt_error *err)
+{
+	return store_last_position(app->store, app->learner_id, arena, lesson,
+	                           section, depth, err);
 }
 
 /* The course's exercise id with hints (0..its number of hints) seen; and

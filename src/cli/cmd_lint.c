@@ -50,6 +50,9 @@ const char cmd_lint_usage[] =
 	"      --no-fail                 exit 0 whatever is found\n"
 	"      --no-color                plain output (also NO_COLOR)\n"
 	"      --no-shellcheck           do not run shellcheck on RUN scripts\n"
+	"      --only-hadolint           run hadolint's rules only (DL, and SC with\n"
+	"                                shellcheck), as a drop-in for hadolint in CI;\n"
+	"                                also DOCKERTUTOR_ONLY_HADOLINT=1\n"
 	"      --file-path-in-report P   name files P in the report\n"
 	"  -V, --verbose                 say which configuration and files are used\n"
 	"      --list-rules              list the rules (--format markdown: the docs)\n"
@@ -61,7 +64,7 @@ enum {
 	OPT_IGNORE = 256, OPT_ERROR, OPT_WARNING, OPT_INFO, OPT_STYLE,
 	OPT_TRUSTED, OPT_LABEL, OPT_STRICT, OPT_NO_PRAGMA, OPT_NO_FAIL,
 	OPT_NO_COLOR, OPT_NO_SHELLCHECK, OPT_PATH_IN_REPORT, OPT_LIST,
-	OPT_EXPLAIN, OPT_DUMP,
+	OPT_EXPLAIN, OPT_DUMP, OPT_ONLY_HADOLINT,
 };
 
 static const struct option lint_opts[] = {
@@ -82,6 +85,7 @@ static const struct option lint_opts[] = {
 	{"no-fail", no_argument, NULL, OPT_NO_FAIL},
 	{"no-color", no_argument, NULL, OPT_NO_COLOR},
 	{"no-shellcheck", no_argument, NULL, OPT_NO_SHELLCHECK},
+	{"only-hadolint", no_argument, NULL, OPT_ONLY_HADOLINT},
 	{"file-path-in-report", required_argument, NULL, OPT_PATH_IN_REPORT},
 	{"list-rules", no_argument, NULL, OPT_LIST},
 	{"explain", required_argument, NULL, OPT_EXPLAIN},
@@ -107,6 +111,7 @@ struct lint_cli {
 	const char *report_path;
 	const char *explain, *dump;
 	bool help, list, verbose, no_fail, no_color, no_shellcheck, strict, no_pragma;
+	bool only_hadolint;
 	bool color;
 	int status;                  /* CLI_OK or CLI_FAIL so far */
 	struct lint_report rep;
@@ -140,6 +145,7 @@ static bool parse_args(struct lint_cli *c, int argc, char **argv)
 		case OPT_NO_FAIL: c->no_fail = true; break;
 		case OPT_NO_COLOR: c->no_color = true; break;
 		case OPT_NO_SHELLCHECK: c->no_shellcheck = true; break;
+		case OPT_ONLY_HADOLINT: c->only_hadolint = true; break;
 		case OPT_PATH_IN_REPORT: c->report_path = optarg; break;
 		case OPT_LIST: c->list = true; break;
 		case OPT_EXPLAIN: c->explain = optarg; break;
@@ -224,6 +230,7 @@ static int configure(struct lint_cli *c)
 	c->cfg.no_fail |= c->no_fail;
 	c->cfg.no_color |= c->no_color;
 	c->cfg.verbose |= c->verbose;
+	c->cfg.only_hadolint |= c->only_hadolint;
 	if (c->no_shellcheck)
 		c->cfg.shellcheck = false;
 	return CLI_OK;

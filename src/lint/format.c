@@ -397,28 +397,50 @@ void lint_report_add(struct lint_report *rep, const struct lint_result *res,
 	rep->n_files++;
 }
 
+/* A rule's explanation, then a paragraph naming BuildKit's check that is
+ * the same (from the alias table, so the two never disagree). */
+static void explanation(struct dt_buf *out, const struct lint_rule_info *r)
+{
+	const char *alias;
+	size_t i;
+
+	dt_buf_puts(out, r->explanation);
+	for (i = 0; (alias = lint_rule_alias(r->id, i)) != NULL; i++)
+		dt_buf_printf(out, "%s%s", i ? ", " : "\n\nBuildKit calls this ",
+		              alias);
+	if (i)
+		dt_buf_putc(out, '.');
+}
+
 static void sarif_rules(struct dt_buf *out)
 {
 	size_t n, i;
 	const struct lint_rule_info *rules = lint_rules(&n);
 	char url[256];
+	struct dt_buf text;
 
+	dt_buf_init(&text);
 	for (i = 0; i < n; i++) {
 		const struct lint_rule_info *r = &rules[i];
 
+		dt_buf_reset(&text);
+		explanation(&text, r);
 		dt_buf_puts(out, i ? ",\n            {" : "\n            {");
 		dt_buf_puts(out, "\"id\": ");
 		json_str(out, r->id);
 		dt_buf_puts(out, ", \"shortDescription\": {\"text\": ");
 		json_str(out, r->message);
 		dt_buf_puts(out, "}, \"fullDescription\": {\"text\": ");
-		json_str(out, r->explanation);
+		if (text.failed)
+			out->failed = true;
+		json_str(out, text.data ? text.data : "");
 		dt_buf_puts(out, "}, \"helpUri\": ");
 		json_str(out, lint_rule_url(r->id, url, sizeof url));
 		dt_buf_printf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"}}",
 		              r->severity == LINT_SEV_IGNORE ? "none"
 		                                             : sarif_level(r->severity));
 	}
+	dt_buf_fini(&text);
 }
 
 void lint_report_end(struct lint_report *rep, struct dt_buf *out)
@@ -502,6 +524,10 @@ static const char md_intro[] =
 	"| `no-color: true` | `--no-color` | `HADOLINT_NOCOLOR=1`, `NO_COLOR` | plain tty output |\n"
 	"| `format: json` | `-f, --format` | `HADOLINT_FORMAT` | `tty`, `json`, `gnu`, `checkstyle`, `sarif`, `codeclimate`, `gitlab_codeclimate`, `junit` |\n"
 	"| `verbose: true` | `-V, --verbose` | `HADOLINT_VERBOSE=1` | says which configuration file and which Dockerfiles are read |\n"
+	"| (none) | `--only-hadolint` | `DOCKERTUTOR_ONLY_HADOLINT=1` | hadolint's rules only (see [Replacing hadolint in CI](#replacing-hadolint-in-ci)) |\n";
+
+/* Split from md_intro: C compilers need only take strings of 4095 bytes. */
+static const char md_pragmas[] =
 	"\n"
 	"In a Dockerfile, `# hadolint ignore=DL3008,DL3015 # reason` switches rules\n"
 	"off for the next instruction, `# hadolint global ignore=...` for the whole\n"
@@ -517,6 +543,23 @@ static const char md_intro[] =
 	"`hadolint:` and has no column). The exit status is 1 when a finding at or\n"
 	"above the threshold exists or a file cannot be parsed, 2 on a usage error,\n"
 	"0 otherwise.\n"
+	"\n"
+	"## Replacing hadolint in CI\n"
+	"\n"
+	"A CI job can call `dockertutor lint` where it called `hadolint`: the flags,\n"
+	"the configuration file, the `HADOLINT_*` variables, the pragmas and the\n"
+	"exit statuses are hadolint's. By default it also runs BuildKit's build\n"
+	"checks and the course's DT rules, so a Dockerfile that passes hadolint can\n"
+	"fail here (DT1001, for one, reports most images that never set `USER`).\n"
+	"`--only-hadolint`, or `DOCKERTUTOR_ONLY_HADOLINT=1` in the job's\n"
+	"environment, runs hadolint's rule set and nothing else: the DL rules, and\n"
+	"ShellCheck's SC codes when `shellcheck` is installed. BuildKit's `# check=`\n"
+	"directive is then ignored, as hadolint ignores it, so the findings and the\n"
+	"exit status are the ones hadolint gives for the same file and\n"
+	"configuration. There is no `.hadolint.yaml` key for it: hadolint refuses a\n"
+	"configuration file with keys it does not know.\n"
+	"\n"
+	"    - run: dockertutor lint --only-hadolint Dockerfile\n"
 	"\n"
 	"## Rules\n"
 	"\n"
@@ -536,6 +579,7 @@ static void markdown_rules(struct dt_buf *out)
 	const struct lint_rule_info *rules = lint_rules(&n);
 
 	dt_buf_puts(out, md_intro);
+	dt_buf_puts(out, md_pragmas);
 	for (i = 0; i < n; i++) {
 		dt_buf_printf(out, "| [%s](#", rules[i].id);
 		anchor(out, rules[i].id);
@@ -551,7 +595,7 @@ static void markdown_rules(struct dt_buf *out)
 		              group_name(rules[i].group));
 		dt_buf_puts(out, rules[i].message);
 		dt_buf_puts(out, "\n\n");
-		dt_buf_puts(out, rules[i].explanation);
+		explanation(out, &rules[i]);
 		dt_buf_puts(out, "\n\n");
 		if (rules[i].lesson)
 			dt_buf_printf(out, "Lesson: `%s`. ", rules[i].lesson);
@@ -617,6 +661,7 @@ bool lint_rule_explain(const char *id, struct dt_buf *out)
 	const char *canonical = lint_rule_canonical(id);
 	const struct lint_rule_info *r = canonical ? lint_rule_find(canonical) : NULL;
 	char url[256];
+	struct dt_buf text;
 
 	if (!r)
 		return false;
@@ -624,7 +669,12 @@ bool lint_rule_explain(const char *id, struct dt_buf *out)
 	              group_name(r->group));
 	wrap(out, r->message, 78);
 	dt_buf_putc(out, '\n');
-	wrap(out, r->explanation, 78);
+	dt_buf_init(&text);
+	explanation(&text, r);
+	if (text.failed)
+		out->failed = true;
+	wrap(out, text.data ? text.data : "", 78);
+	dt_buf_fini(&text);
 	dt_buf_putc(out, '\n');
 	if (r->lesson)
 		dt_buf_printf(out, "Lesson: %s\n", r->lesson);

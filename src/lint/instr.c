@@ -45,13 +45,16 @@ static bool is_name(const char *s, const char *name, size_t n)
 	return true;
 }
 
+/* LINT_INSTR_LIST is in alphabetical order: the walk stops past the
+ * keyword's first letter. */
 enum lint_instr_kind lint_instr_lookup(const char *s, size_t n)
 {
+	char first = (char)(s[0] & ~0x20);
 	size_t i;
 
 	if (n < 3 || n > 11)
 		return LINT_UNKNOWN;
-	for (i = 1; i < LINT_INSTR_COUNT; i++)
+	for (i = 1; i < LINT_INSTR_COUNT && names[i][0] <= first; i++)
 		if (name_lens[i] == n && is_name(s, names[i], n))
 			return (enum lint_instr_kind)i;
 	return LINT_UNKNOWN;
@@ -219,6 +222,7 @@ static bool split_words(struct lint_parser *p, const char *s, size_t n)
 	size_t i = 0;
 
 	p->words.n = 0;
+	p->words_of = s;
 	while (i < n) {
 		struct word *w;
 		char q = 0;
@@ -268,15 +272,17 @@ static bool split_words(struct lint_parser *p, const char *s, size_t n)
 	return true;
 }
 
-/* args: the unquoted words of text.  They share one copy of the text:
+/* args: the unquoted words of text (n bytes).  They share one copy of the text:
  * each word is unquoted in place, and its NUL goes where a blank (or
  * what unquoting saved) left room. */
-static bool args_from_words(struct lint_parser *p, struct lint_instr *in)
+static bool args_from_words(struct lint_parser *p, struct lint_instr *in,
+                            size_t n)
 {
-	size_t i, n = strlen(in->text);
+	size_t i;
 	char *copy;
 
-	if (!split_words(p, in->text, n))
+	/* ENV, LABEL and ARG have split their text already. */
+	if (p->words_of != in->text && !split_words(p, in->text, n))
 		return false;
 	p->strs.n = 0;
 	if (p->words.n > 0) {
@@ -796,10 +802,9 @@ static bool onbuild(struct lint_parser *p, struct lint_instr *in, size_t n,
 
 /* Fills nodes (and form) by kind; ONBUILD parses its inner instruction. */
 static bool dispatch(struct lint_parser *p, struct lint_instr *in,
-                     size_t text_off, unsigned depth)
+                     size_t n, size_t text_off, unsigned depth)
 {
 	const char *t = in->text;
-	size_t n = strlen(t);
 
 	p->strs.n = 0;
 	switch (in->kind) {
@@ -869,7 +874,7 @@ static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
 {
 	size_t k = 0, rest, args_start;
 	const char *text;
-	size_t text_n;
+	size_t text_n, text_len;
 
 	while (k < n && !ascii_blank(s[k]))
 		k++;
@@ -890,7 +895,9 @@ static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
 	in->text = dup(p, text, text_n);
 	if (!in->text || !text_spans(p, in, base + (size_t)(text - s), text_n))
 		return fail(p);
-	if (!dispatch(p, in, base + (size_t)(text - s), depth))
+	/* A NUL in the line ends the text's string: what follows is not read. */
+	text_len = strlen(in->text);
+	if (!dispatch(p, in, text_len, base + (size_t)(text - s), depth))
 		return false;
 	if (!take_strs(p, &in->nodes, &in->n_nodes))
 		return false;
@@ -902,7 +909,7 @@ static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
 	if (in->form == LINT_FORM_EXEC) {
 		in->args = in->nodes;        /* HEALTHCHECK: the type, then these */
 		in->n_args = in->n_nodes;
-	} else if (!args_from_words(p, in)) {
+	} else if (!args_from_words(p, in, text_len)) {
 		return false;
 	}
 	return in->kind != LINT_UNKNOWN || unknown(p, in);

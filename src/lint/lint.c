@@ -273,7 +273,9 @@ static enum lint_severity rule_severity(const struct lint_ctx *ctx,
 	if (ctx->cfg->only_hadolint && r->group != LINT_GROUP_HADOLINT &&
 	    r->group != LINT_GROUP_SHELLCHECK)
 		return LINT_SEV_IGNORE;
-	sev = configured(ctx->cfg, r->id, r->severity);
+	/* Most runs configure nothing: the table's severity, without a call. */
+	sev = ctx->cfg->n_ignored || ctx->cfg->n_overrides
+	      ? configured(ctx->cfg, r->id, r->severity) : r->severity;
 	if (sev != LINT_SEV_IGNORE && r->group == LINT_GROUP_BUILDKIT &&
 	    lint_pragmas_check_error(p))
 		sev = LINT_SEV_ERROR;
@@ -422,7 +424,8 @@ static enum dt_status lint_file_rules(struct lint_result *res,
 	ctx.arena = &res->arena;
 	p = lint_pragmas_read(res->file, ctx.arena);
 	ctx.severity = dt_arena_alloc(ctx.arena, N_RULES * sizeof *ctx.severity);
-	ok = p && ctx.severity && lint_stages_index(&ctx) && shells_build(&ctx, p) &&
+	ok = p && ctx.severity && lint_kinds_index(&ctx) &&
+	     lint_stages_index(&ctx) && shells_build(&ctx, p) &&
 	     lint_runs_build(&ctx);
 	if (ok) {
 		run_rules(&ctx, p);

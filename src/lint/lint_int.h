@@ -78,9 +78,22 @@ static inline void *lint_vec_add(struct lint_vec *v, size_t size)
 	return slot;
 }
 
+/* The multi-byte blanks of Go's unicode.IsSpace at u[0..n): the byte
+ * length of the one that starts there, or 0. */
+size_t lint_wide_space_len(const unsigned char *u, size_t n);
+
 /* Go's unicode.IsSpace at s[0..n): the byte length of the blank that starts
- * there, or 0. */
-size_t lint_space_len(const char *s, size_t n);
+ * there, or 0.  Inline: the parser asks at every word. */
+static inline size_t lint_space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
+		return 1;
+	return u[0] >= 0xC2 ? lint_wide_space_len(u, n) : 0;
+}
 /* The same for the blank that ends at s[n - 1]. */
 size_t lint_space_len_back(const char *s, size_t n);
 /* s[0..n) without leading and trailing Unicode blanks (strings.TrimSpace). */
@@ -98,6 +111,7 @@ struct lint_parser {
 	size_t n_spans;
 	/* scratch arrays reused from one instruction to the next */
 	struct lint_vec words, strs, flags, pairs, spans_out;
+	const char *words_of;         /* the string words was split from */
 	struct dt_buf tmp;
 	struct lint_vec errors;       /* struct lint_parse_error */
 	bool nomem;

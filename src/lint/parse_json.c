@@ -284,7 +284,12 @@ static void decode(const char *s, size_t n, struct dt_buf *b)
 			dt_buf_putc(b, to[strchr(from, s[i + 1]) - from]);
 			i += 2;
 		} else if ((unsigned char)s[i] < 0x80) {
-			dt_buf_putc(b, s[i++]);
+			size_t run = i + 1;
+
+			while (run < n && (unsigned char)s[run] < 0x80 && s[run] != '\\')
+				run++;
+			dt_buf_append(b, s + i, run - i);
+			i = run;
 		} else if ((k = dt_utf8_decode(s + i, n - i, &cp)) != 0) {
 			dt_buf_append(b, s + i, k);
 			i += k;

@@ -87,7 +87,7 @@ void lint_vec_free(struct lint_vec *v)
 }
 
 /* The multi-byte blanks of unicode.IsSpace, as UTF-8. */
-static size_t wide_space(const unsigned char *u, size_t n)
+size_t lint_wide_space_len(const unsigned char *u, size_t n)
 {
 	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0x85 || u[1] == 0xA0))
 		return 2;
@@ -106,17 +106,6 @@ static size_t wide_space(const unsigned char *u, size_t n)
 	return 0;
 }
 
-size_t lint_space_len(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (n == 0)
-		return 0;
-	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
-		return 1;
-	return u[0] >= 0xC2 ? wide_space(u, n) : 0;
-}
-
 size_t lint_space_len_back(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -127,9 +116,9 @@ size_t lint_space_len_back(const char *s, size_t n)
 		return 1;
 	if (u[n - 1] < 0x80)
 		return 0;
-	if (n >= 2 && wide_space(u + n - 2, 2) == 2)
+	if (n >= 2 && lint_wide_space_len(u + n - 2, 2) == 2)
 		return 2;
-	if (n >= 3 && wide_space(u + n - 3, 3) == 3)
+	if (n >= 3 && lint_wide_space_len(u + n - 3, 3) == 3)
 		return 3;
 	return 0;
 }

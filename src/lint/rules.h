@@ -91,6 +91,12 @@ struct lint_ctx {
 	int *parent;
 	int *name_slots;                 /* stage index + 1; 0: empty */
 	size_t n_slots;                  /* a power of two */
+	/* The instructions by kind (lint_instrs_of): indexes into
+	 * file->instrs, kind by kind; kinds[k]..kinds[k + 1] are those of
+	 * kind k, as written (by_kind) or ONBUILD's trigger counted as its
+	 * kind (by_inner_kind). */
+	size_t *by_kind, *by_inner_kind;
+	size_t kinds[LINT_INSTR_COUNT + 1], inner_kinds[LINT_INSTR_COUNT + 1];
 	bool nomem;
 };
 
@@ -140,17 +146,69 @@ bool lint_named_next(struct lint_named *it);
 	     lint_named_next(p_);)                                          \
 		for (const struct lint_run *r = p_->cur->run; r; r = NULL)  \
 			for (const struct lint_cmd *c = p_->cur->cmd; c; c = NULL)
+/* Builds the instruction lists of lint_instrs_of; false when out of
+ * memory. */
+bool lint_kinds_index(struct lint_ctx *ctx);
+/* The indexes (ascending) of the instructions of kind; with inner, an
+ * ONBUILD counts as the kind of the instruction it wraps.  Most rules are
+ * about one or two kinds: they walk those, not the whole file. */
+const size_t *lint_instrs_of(const struct lint_ctx *ctx,
+                             enum lint_instr_kind kind, bool inner,
+                             size_t *n);
+/* A walk over the instructions of a few kinds: kind by kind, each kind's
+ * in file order (instruction rules report at the instruction, so the
+ * order across kinds does not show: findings are sorted). */
+struct lint_kind_walk {
+	const struct lint_ctx *ctx;
+	const enum lint_instr_kind *kinds;  /* ends with LINT_UNKNOWN */
+	bool inner;
+	const size_t *ix;
+	size_t n, j;
+};
+
+static inline struct lint_kind_walk lint_kind_walk(const struct lint_ctx *ctx,
+                                                   const enum lint_instr_kind *kinds,
+                                                   bool inner)
+{
+	struct lint_kind_walk w = { ctx, kinds, inner, NULL, 0, 0 };
+
+	return w;
+}
+
+/* Sets *i to the next instruction's index; false at the end. */
+static inline bool lint_kind_next(struct lint_kind_walk *w, size_t *i)
+{
+	while (w->j == w->n) {
+		if (*w->kinds == LINT_UNKNOWN)
+			return false;
+		w->ix = lint_instrs_of(w->ctx, *w->kinds++, w->inner, &w->n);
+		w->j = 0;
+	}
+	*i = w->ix[w->j++];
+	return true;
+}
+
+#define LINT_KINDS(...) ((const enum lint_instr_kind[]){__VA_ARGS__, LINT_UNKNOWN})
+/* for (i = each index of an instruction of one of kinds (LINT_KINDS); with
+ * inner, ONBUILD's trigger counts) */
+#define LINT_FOR_KINDS(ctx, kinds, inner, i)                                \
+	for (struct lint_kind_walk kw_ = lint_kind_walk((ctx), (kinds), (inner)); \
+	     lint_kind_next(&kw_, &(i));)
+
 /* Builds ctx->parent and the stage-name index and makes them the ones the
  * stage helpers use until lint_stages_done; false when out of memory. */
 bool lint_stages_index(struct lint_ctx *ctx);
 void lint_stages_done(void);
 
 /* Command helpers. */
-/* True when the command's program is name.  Inline: most rules ask it of
- * every command, and the first byte settles nearly every comparison. */
+/* True when the command's program is name.  Inline: rules ask it of many
+ * commands, and the first two bytes settle nearly every comparison. */
 static inline bool lint_cmd_is(const struct lint_cmd *c, const char *name)
 {
-	return c->name[0] == name[0] && strcmp(c->name, name) == 0;
+	if (c->name[0] != name[0])
+		return false;
+	return !name[0] || (c->name[1] == name[1] &&
+	                    (!name[1] || strcmp(c->name + 2, name + 2) == 0));
 }
 /* The n-th operand (word that is not an option), skipping the values of
  * the options listed in valued (" -o -t --target-release "); words after

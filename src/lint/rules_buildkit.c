@@ -303,6 +303,12 @@ void lint_check_from_as_casing(struct lint_ctx *ctx)
 	}
 }
 
+/* A keyword written in capitals is the parser's copy of the name. */
+static bool keyword_upper(const struct lint_instr *in)
+{
+	return in->keyword == lint_instr_name(in->kind) || is_upper(in->keyword);
+}
+
 void lint_check_consistent_instruction_casing(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
@@ -311,22 +317,22 @@ void lint_check_consistent_instruction_casing(struct lint_ctx *ctx)
 
 	/* Instructions before the first FROM are not part of a stage. */
 	for (i = 0; i < f->n_instrs; i++) {
-		const char *k = f->instrs[i].keyword;
+		const struct lint_instr *in = &f->instrs[i];
 
-		if (f->instrs[i].stage < 0 && f->instrs[i].kind != LINT_FROM)
+		if (in->stage < 0)
 			continue;
-		if (is_lower(k))
+		if (is_lower(in->keyword))
 			lower++;
-		else if (is_upper(k))
+		else if (keyword_upper(in))
 			upper++;
 	}
 	majority_lower = lower > upper;
 	for (i = 0; i < f->n_instrs; i++) {
 		const struct lint_instr *in = &f->instrs[i];
 
-		if (in->stage < 0 && in->kind != LINT_FROM)
+		if (in->stage < 0)
 			continue;
-		if (majority_lower ? !is_lower(in->keyword) : !is_upper(in->keyword))
+		if (majority_lower ? !is_lower(in->keyword) : !keyword_upper(in))
 			lint_report(ctx, in->line, in->col,
 			            "Command '%s' should match the case of the command majority (%s)",
 			            in->keyword, majority_lower ? "lowercase" : "uppercase");
@@ -351,7 +357,7 @@ void lint_check_legacy_key_value_format(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ENV, LINT_LABEL), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 
 		if (in->kind != LINT_ENV && in->kind != LINT_LABEL)
@@ -388,7 +394,7 @@ static void check_expose(struct lint_ctx *ctx, bool format)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_EXPOSE), true, i) {
 		const struct lint_instr *top = &f->instrs[i];
 		const struct lint_instr *in = inner(top);
 

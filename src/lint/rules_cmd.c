@@ -122,14 +122,19 @@ static size_t skip_wrapper(const struct wrapper *w, const char **argv,
 
 static const struct wrapper *find_wrapper(const char *name)
 {
-	/* The first bytes of the names above: most programs stop here. */
-	static const char firsts[] = "secgnt";
 	size_t i;
 
-	if (!name[0] || !strchr(firsts, name[0]))
+	/* The first bytes of the names above: most programs stop here,
+	 * before any string is compared. */
+	switch (name[0]) {
+	case 'c': case 'e': case 'g': case 'n': case 's': case 't':
+		break;
+	default:
 		return NULL;
+	}
 	for (i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++)
-		if (wrappers[i].name[0] == name[0] && strcmp(wrappers[i].name, name) == 0)
+		if (wrappers[i].name[0] == name[0] && wrappers[i].name[1] == name[1] &&
+		    name[1] && strcmp(wrappers[i].name + 2, name + 2) == 0)
 			return &wrappers[i];
 	return NULL;
 }
@@ -139,6 +144,7 @@ static void normalise(const struct lint_shell_cmd *raw, struct lint_cmd *c)
 	/* The shell reader has already taken out redirections and leading
 	 * assignments; exec form has neither. */
 	const char **w = raw->argv;
+	const struct wrapper *wr;
 	size_t n = raw->argc, i = 0, hops = 0;
 
 	c->line = raw->line;
@@ -148,17 +154,14 @@ static void normalise(const struct lint_shell_cmd *raw, struct lint_cmd *c)
 	c->wrapper = NULL;
 	while (i < n && is_assignment(w[i]))
 		i++;
-	while (i < n && hops++ < MAX_WRAPPERS) {
-		const struct wrapper *wr = find_wrapper(base_name(w[i]));
-
-		if (!wr)
-			break;
+	c->name = i < n ? base_name(w[i]) : "";
+	while (i < n && hops++ < MAX_WRAPPERS && (wr = find_wrapper(c->name))) {
 		if (strcmp(wr->name, "sudo") == 0)
 			c->wrapper = "sudo";
 		i = skip_wrapper(wr, w, i + 1, n);
+		c->name = i < n ? base_name(w[i]) : "";
 	}
-	c->name = i < n ? base_name(w[i]) : "";
-	if (i + 1 < n && strcmp(c->name, "busybox") == 0)
+	if (i + 1 < n && lint_cmd_is(c, "busybox"))
 		c->name = base_name(w[++i]);
 	c->args = w + (i < n ? i + 1 : n);
 	c->n_args = i < n ? n - i - 1 : 0;
@@ -182,7 +185,8 @@ static bool add_script(struct lint_ctx *ctx, struct lint_run *r,
 
 		if (cap < r->n_cmds + s->n_cmds)
 			cap = r->n_cmds + s->n_cmds;
-		cmds = dt_arena_alloc(ctx->arena, cap * sizeof *cmds);
+		/* normalise writes every member */
+		cmds = dt_arena_alloc_raw(ctx->arena, cap * sizeof *cmds);
 		if (!cmds)
 			return false;
 		if (r->n_cmds)
@@ -334,8 +338,8 @@ static bool runs_build(struct builder *b)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	ctx->runs = dt_arena_alloc(ctx->arena,
-	                           (f->n_instrs + 1) * sizeof *ctx->runs);
+	ctx->runs = dt_arena_alloc_raw(ctx->arena,
+	                               (f->n_instrs + 1) * sizeof *ctx->runs);
 	if (!ctx->runs)
 		return false;
 	for (i = 0; i < f->n_instrs; i++) {
@@ -382,7 +386,7 @@ struct lint_cmd_index {
 
 /* Program names are short and few per file: their first three bytes
  * spread them well enough, at a fixed cost. */
-static size_t str_hash(const char *s)
+static inline size_t str_hash(const char *s)
 {
 	size_t h = (unsigned char)s[0];
 
@@ -399,6 +403,7 @@ static struct name_slot *slot_of(const struct lint_cmd_index *ix,
 	size_t i = h & ix->mask;
 
 	while (ix->slots[i].name && (ix->slots[i].hash != h ||
+	                             ix->slots[i].name[0] != name[0] ||
 	                             strcmp(ix->slots[i].name, name) != 0))
 		i = (i + 1) & ix->mask;
 	return &ix->slots[i];
@@ -452,10 +457,10 @@ static bool index_build(struct lint_ctx *ctx)
 	return true;
 }
 
-const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
-                                           const char *name, size_t *n)
+/* Inline: rules ask for many names, most of them absent. */
+static inline const struct lint_cmd_ref *named(const struct lint_cmd_index *ix,
+                                               const char *name, size_t *n)
 {
-	const struct lint_cmd_index *ix = ctx->cmd_index;
 	const struct name_slot *s;
 	size_t h = str_hash(name);
 
@@ -464,7 +469,13 @@ const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
 		return NULL;
 	s = slot_of(ix, name, h);
 	*n = s->name ? s->n : 0;
-	return *n ? ctx->cmd_index->refs + s->first : NULL;
+	return *n ? ix->refs + s->first : NULL;
+}
+
+const struct lint_cmd_ref *lint_cmds_named(const struct lint_ctx *ctx,
+                                           const char *name, size_t *n)
+{
+	return named(ctx->cmd_index, name, n);
 }
 
 struct lint_named *lint_named_start(struct lint_named *it,
@@ -476,7 +487,7 @@ struct lint_named *lint_named_start(struct lint_named *it,
 	for (; *names && it->k < LINT_NAMED_MAX; names++) {
 		size_t j;
 
-		it->refs[it->k] = lint_cmds_named(ctx, *names, &it->n[it->k]);
+		it->refs[it->k] = named(ctx->cmd_index, *names, &it->n[it->k]);
 		if (!it->refs[it->k])
 			continue;
 		/* A name listed twice has the same commands: walked once. */
@@ -761,6 +772,55 @@ int lint_stage_parent(const struct lint_file *file, size_t s)
 	if (indexed && indexed->file == file && s < file->n_stages)
 		return indexed->parent[s];
 	return lint_stage_find(file, lint_stage_image(&file->stages[s]), s);
+}
+
+/* ---- instructions by kind ---------------------------------------------------- */
+
+/* A counting sort: counts per kind, then each index in its kind's range. */
+static bool sort_kinds(const struct lint_file *f, bool inner, size_t *start,
+                       size_t **out, struct dt_arena *arena)
+{
+	size_t fill[LINT_INSTR_COUNT], i, k;
+
+	if (!(*out = dt_arena_alloc_raw(arena, (f->n_instrs + 1) * sizeof **out)))
+		return false;
+	memset(fill, 0, sizeof fill);
+	for (i = 0; i < f->n_instrs; i++) {
+		const struct lint_instr *in = &f->instrs[i];
+
+		fill[inner && in->kind == LINT_ONBUILD && in->inner
+		     ? in->inner->kind : in->kind]++;
+	}
+	start[0] = 0;
+	for (k = 0; k < LINT_INSTR_COUNT; k++) {
+		start[k + 1] = start[k] + fill[k];
+		fill[k] = start[k];
+	}
+	for (i = 0; i < f->n_instrs; i++) {
+		const struct lint_instr *in = &f->instrs[i];
+
+		(*out)[fill[inner && in->kind == LINT_ONBUILD && in->inner
+		            ? in->inner->kind : in->kind]++] = i;
+	}
+	return true;
+}
+
+bool lint_kinds_index(struct lint_ctx *ctx)
+{
+	return sort_kinds(ctx->file, false, ctx->kinds, &ctx->by_kind,
+	                  ctx->arena) &&
+	       sort_kinds(ctx->file, true, ctx->inner_kinds, &ctx->by_inner_kind,
+	                  ctx->arena);
+}
+
+const size_t *lint_instrs_of(const struct lint_ctx *ctx,
+                             enum lint_instr_kind kind, bool inner,
+                             size_t *n)
+{
+	const size_t *start = inner ? ctx->inner_kinds : ctx->kinds;
+
+	*n = start[kind + 1] - start[kind];
+	return (inner ? ctx->by_inner_kind : ctx->by_kind) + start[kind];
 }
 
 /* ---- the stage index ------------------------------------------------------ */

@@ -266,23 +266,31 @@ static size_t copy_words(const struct lint_instr *in, const char ***words)
 
 static bool is_archive(const char *name)
 {
-	static const char *const ext[] = {
-		".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tb2",
-		".tar.xz", ".txz", ".tar.zst", ".tar.lz", ".tar.lzma", ".tlz",
-		".tar.Z", ".taz", ".gz", ".bz2", ".xz",
+#define EXT(s) { s, sizeof s - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} ext[] = {
+		EXT(".tar"), EXT(".tar.gz"), EXT(".tgz"), EXT(".tar.bz2"),
+		EXT(".tbz"), EXT(".tbz2"), EXT(".tb2"), EXT(".tar.xz"),
+		EXT(".txz"), EXT(".tar.zst"), EXT(".tar.lz"), EXT(".tar.lzma"),
+		EXT(".tlz"), EXT(".tar.Z"), EXT(".taz"), EXT(".gz"), EXT(".bz2"),
+		EXT(".xz"),
 	};
+#undef EXT
 	const char *dot = strrchr(name, '.');
-	size_t i, n;
+	size_t i, n, tail;
 
 	if (!dot)                /* every extension has a dot */
 		return false;
 	n = strlen(name);
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		size_t k = strlen(ext[i]);
-
-		if (n >= k && memcmp(name + n - k, ext[i], k) == 0)
+	tail = n - (size_t)(dot - name);
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		/* The name's last extension must end this one. */
+		if (n >= ext[i].n && tail <= ext[i].n &&
+		    ext[i].s[ext[i].n - tail] == '.' &&
+		    memcmp(name + n - ext[i].n, ext[i].s, ext[i].n) == 0)
 			return true;
-	}
 	return false;
 }
 
@@ -297,7 +305,7 @@ void lint_check_dl3020(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ADD), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char **w;
 		size_t n;
@@ -321,7 +329,7 @@ void lint_check_dl3021(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char **w;
 		size_t n;
@@ -356,7 +364,7 @@ void lint_check_dl3022(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char *from = copy_from(in);
 		size_t stage = in->stage >= 0 ? (size_t)in->stage : 0;
@@ -380,7 +388,7 @@ void lint_check_dl3023(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char *from = copy_from(in);
 
@@ -396,7 +404,7 @@ void lint_check_dl3067(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char **w;
 		size_t n;
@@ -429,7 +437,7 @@ void lint_check_dl3000(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_WORKDIR), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char *dir;
 
@@ -529,7 +537,7 @@ void lint_check_dl3010(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char **w;
 		size_t n;
@@ -566,7 +574,7 @@ void lint_check_dl3011(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_EXPOSE), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if (in->kind != LINT_EXPOSE)
@@ -624,7 +632,7 @@ void lint_check_dl3025(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_CMD, LINT_ENTRYPOINT), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if ((in->kind == LINT_CMD || in->kind == LINT_ENTRYPOINT) &&
@@ -638,7 +646,7 @@ void lint_check_dl3043(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ONBUILD), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if (in->kind == LINT_ONBUILD && in->inner &&
@@ -670,7 +678,7 @@ void lint_check_dl4000(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++)
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_MAINTAINER), false, i)
 		if (f->instrs[i].kind == LINT_MAINTAINER)
 			report_instr(ctx, &f->instrs[i]);
 }
@@ -759,7 +767,7 @@ void lint_check_dl3066(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_USER), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		const char *u;
 
@@ -798,7 +806,7 @@ void lint_check_dl3044(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, j, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ENV), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 		bool hit = false;
 
@@ -812,6 +820,14 @@ void lint_check_dl3044(struct lint_ctx *ctx)
 		if (hit)
 			report_instr(ctx, in);
 	}
+}
+
+/* s[0..n) ends with suffix. */
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
 static bool sensitive_name(const char *name)
@@ -831,22 +847,28 @@ static bool sensitive_name(const char *name)
 		"secret", "token", "username",
 	};
 	char lower[128];
+	unsigned long letters = 0;
 	size_t i, n = strlen(name);
 
 	/* A name that points at a secret (PASSWORD_FILE) is the right way. */
-	if (n >= sizeof lower || dt_str_has_suffix(name, "_FILE") ||
-	    dt_str_has_suffix(name, "_PATH") || dt_str_has_suffix(name, "_DIR"))
+	if (n >= sizeof lower || ends_with(name, n, "_FILE") ||
+	    ends_with(name, n, "_PATH") || ends_with(name, n, "_DIR"))
 		return false;
 	/* known[] is in capitals: the first byte rules out most names. */
 	for (i = 0; i < sizeof known / sizeof known[0]; i++)
 		if ((name[0] & ~0x20) == known[i][0] &&
 		    dt_strcasecmp(name, known[i]) == 0)
 			return true;
-	for (i = 0; i <= n; i++)
+	/* The letters of the name say which parts it cannot hold. */
+	for (i = 0; i <= n; i++) {
 		lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a'
 		                                                   : name[i]);
+		if (lower[i] >= 'a' && lower[i] <= 'z')
+			letters |= 1ul << (lower[i] - 'a');
+	}
 	for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		if (strstr(lower, parts[i]))
+		if ((letters >> (parts[i][0] - 'a') & 1) &&
+		    (letters >> (parts[i][1] - 'a') & 1) && strstr(lower, parts[i]))
 			return true;
 	return false;
 }
@@ -856,7 +878,7 @@ void lint_check_dl3064(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ARG, LINT_ENV), true, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if (in->kind == LINT_ONBUILD && in->inner)

@@ -32,7 +32,7 @@ static bool in_list(const char *s, const char *const *list, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
 			return true;
 	return false;
 }
@@ -161,7 +161,7 @@ void lint_check_dt1002(struct lint_ctx *ctx)
 			            "World-writable permissions (chmod %s): fix ownership instead",
 			            mode);
 	}
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY, LINT_ADD), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 		const struct lint_flag *fl;
 
@@ -274,7 +274,7 @@ void lint_check_dt1004(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ADD), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 
 		if (in->kind != LINT_ADD || lint_instr_flag(in, "checksum"))
@@ -315,9 +315,12 @@ static bool is_secret_file(const char *src)
 		return true;
 	if (dt_str_has_prefix(name, ".env.") && !IN_LIST(name, env_samples))
 		return true;
-	for (i = 0; i < sizeof secret_suffixes / sizeof secret_suffixes[0]; i++)
-		if (dt_str_has_suffix(name, secret_suffixes[i]))
+	for (i = 0; i < sizeof secret_suffixes / sizeof secret_suffixes[0]; i++) {
+		size_t k = strlen(secret_suffixes[i]);
+
+		if (n >= k && memcmp(name + n - k, secret_suffixes[i], k) == 0)
 			break;
+	}
 	if (i == sizeof secret_suffixes / sizeof secret_suffixes[0])
 		return false;
 	if (strcmp(name, "ca.pem") == 0)
@@ -333,7 +336,7 @@ void lint_check_dt1005(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY, LINT_ADD), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 
 		if (in->kind != LINT_COPY && in->kind != LINT_ADD)
@@ -456,17 +459,22 @@ void lint_check_dt1006(struct lint_ctx *ctx)
  * (upper-case letters and digits only when upper is set). */
 struct token {
 	const char *prefix;
+	size_t len;              /* of prefix */
 	size_t min;
 	bool upper;
 };
 
+#define TOKEN(prefix, min, upper) { prefix, sizeof prefix - 1, min, upper }
+
 static const struct token tokens[] = {
-	{"ghp_", 30, false}, {"gho_", 30, false}, {"ghu_", 30, false},
-	{"ghs_", 30, false}, {"ghr_", 30, false}, {"github_pat_", 40, false},
-	{"glpat-", 20, false}, {"xoxb-", 20, false}, {"xoxp-", 20, false},
-	{"xoxa-", 20, false}, {"sk_live_", 20, false}, {"rk_live_", 20, false},
-	{"AKIA", 16, true}, {"ASIA", 16, true}, {"AIza", 35, false},
-	{"npm_", 36, false},
+	TOKEN("ghp_", 30, false), TOKEN("gho_", 30, false),
+	TOKEN("ghu_", 30, false), TOKEN("ghs_", 30, false),
+	TOKEN("ghr_", 30, false), TOKEN("github_pat_", 40, false),
+	TOKEN("glpat-", 20, false), TOKEN("xoxb-", 20, false),
+	TOKEN("xoxp-", 20, false), TOKEN("xoxa-", 20, false),
+	TOKEN("sk_live_", 20, false), TOKEN("rk_live_", 20, false),
+	TOKEN("AKIA", 16, true), TOKEN("ASIA", 16, true),
+	TOKEN("AIza", 35, false), TOKEN("npm_", 36, false),
 };
 
 static size_t token_run(const char *s, bool upper)
@@ -492,15 +500,14 @@ static bool has_token(const char *v)
 
 	for (i = 0; i < sizeof tokens / sizeof tokens[0]; i++) {
 		/* Most values are too short to hold a token at all. */
-		if (len < strlen(tokens[i].prefix) + tokens[i].min)
+		if (len < tokens[i].len + tokens[i].min)
 			continue;
 		for (p = v; (p = strstr(p, tokens[i].prefix)) != NULL; p++) {
 			bool start = p == v || !((p[-1] >= 'A' && p[-1] <= 'Z') ||
 			                         (p[-1] >= 'a' && p[-1] <= 'z') ||
 			                         (p[-1] >= '0' && p[-1] <= '9'));
-			size_t n = strlen(tokens[i].prefix);
-
-			if (start && token_run(p + n, tokens[i].upper) >= tokens[i].min)
+			if (start && token_run(p + tokens[i].len, tokens[i].upper) >=
+			             tokens[i].min)
 				return true;
 		}
 	}
@@ -537,7 +544,7 @@ void lint_check_dt1007(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_ENV, LINT_ARG), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 
 		if (in->kind != LINT_ENV && in->kind != LINT_ARG)
@@ -689,7 +696,7 @@ void lint_check_dt1008(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_RUN), true, i) {
 		const struct lint_instr *in = inner(&f->instrs[i]);
 		struct lint_script s;
 
@@ -717,7 +724,7 @@ void lint_check_dt1009(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_COPY, LINT_RUN), true, i) {
 		const struct lint_instr *top = &f->instrs[i], *in = inner(top);
 
 		for (k = 0; k < in->n_flags; k++) {
@@ -897,19 +904,10 @@ void lint_check_dt1011(struct lint_ctx *ctx)
 {
 	const struct lint_file *f = ctx->file;
 	const char *names[LINT_NAMED_MAX + 1];
-	struct lint_named it;
-	unsigned *done;
-	size_t *copy;
+	unsigned *done = NULL;
+	size_t *copy = NULL;
 
 	TABLE_NAMES(installs, names);
-	if (!lint_named_start(&it, ctx, names)->k)
-		return;
-	copy = first_context_copies(ctx);
-	done = dt_arena_alloc(ctx->arena, (f->n_stages + 1) * sizeof *done);
-	if (!copy || !done) {
-		ctx->nomem = true;
-		return;
-	}
 	LINT_FOR_NAMED(ctx, names, r, c) {
 		const struct install *in;
 		int s = r->top->stage;
@@ -919,6 +917,13 @@ void lint_check_dt1011(struct lint_ctx *ctx)
 		if (r->top->kind != LINT_RUN || s < 0 || (size_t)s >= f->n_stages ||
 		    !(in = install_of(c)))
 			continue;
+		/* Worked out at the first install: most files have none. */
+		if (!done && (!(copy = first_context_copies(ctx)) ||
+		              !(done = dt_arena_alloc(ctx->arena,
+		                                      (f->n_stages + 1) * sizeof *done)))) {
+			ctx->nomem = true;
+			return;
+		}
 		for (k = 0; strcmp(names[k], in->tool) != 0; k++)
 			;
 		bit = 1u << k;

@@ -50,7 +50,7 @@ void lint_check_dl3048(struct lint_ctx *ctx)
 	const struct lint_file *f = ctx->file;
 	size_t i, k;
 
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_LABEL), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if (in->kind != LINT_LABEL)
@@ -328,7 +328,7 @@ static void check_values(struct lint_ctx *ctx, const char *type, value_fn *valid
 
 	if (ctx->cfg->n_label_schema == 0)
 		return;
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_LABEL), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		if (in->kind != LINT_LABEL)
@@ -424,7 +424,7 @@ void lint_check_dl3050(struct lint_ctx *ctx)
 
 	if (!ctx->cfg->strict_labels)
 		return;
-	for (i = 0; i < f->n_instrs; i++) {
+	LINT_FOR_KINDS(ctx, LINT_KINDS(LINT_LABEL), false, i) {
 		const struct lint_instr *in = &f->instrs[i];
 
 		for (k = 0; in->kind == LINT_LABEL && k < in->n_pairs; k++) {

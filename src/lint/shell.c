@@ -67,6 +67,7 @@ struct word_info {
 	size_t at;
 	bool plain;                 /* no quotes, escapes or expansions */
 	bool assign;                /* NAME=... */
+	bool tried_assign;          /* its first '=' was seen */
 	const char *s;
 };
 
@@ -317,38 +318,41 @@ static bool single_quote(struct sh *sh, struct src *in)
 }
 
 /* A run of plain bytes (raw: the word is still the script's own text, so
- * nothing is copied yet).  Tracks whether the word so far reads as the
- * NAME of an assignment NAME=, NAME+=. */
-static bool plain_run(struct sh *sh, struct src *in, const struct word_info *w,
-                      bool *name_ok, bool raw)
+ * nothing is copied yet). */
+static bool plain_run(struct sh *sh, struct src *in, bool raw)
 {
-	size_t p0 = in->pos, end = p0, k;
+	size_t p0 = in->pos, end = p0;
 
 	while (end < in->n && ch_class[(unsigned char)in->s[end]] == CH_PLAIN)
 		end++;
-	for (k = p0; *name_ok && !w->assign && k < end; k++) {
-		char c = in->s[k];
-
-		if (!name_char(c, k == w->at) &&
-		    !(c == '+' && k + 1 < in->n && in->s[k + 1] == '=' && k > w->at))
-			*name_ok = false;
-	}
 	in->pos = end;
 	return raw || put(sh, in->s + p0, end - p0);
 }
 
-/* An unquoted '=': it makes the word an assignment when a NAME came
- * before it. */
+/* s[0..n) is the NAME of an assignment NAME= or NAME+=. */
+static bool assign_name(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n > 1 && s[n - 1] == '+')
+		n--;
+	for (k = 0; k < n; k++)
+		if (!name_char(s[k], k == 0))
+			return false;
+	return n > 0;
+}
+
+/* An unquoted '=': the first one makes the word an assignment when all
+ * before it is a NAME, unquoted.  Looked at only here, not at every byte:
+ * most words have no '='. */
 static bool equals(struct sh *sh, struct src *in, struct word_info *w,
-                   bool *name_ok, bool raw)
+                   bool raw)
 {
 	size_t p0 = in->pos++;
 
-	if (!w->assign) {
-		if (*name_ok && p0 > w->at)
-			w->assign = true;
-		else
-			*name_ok = false;
+	if (!w->assign && !w->tried_assign) {
+		w->tried_assign = true;
+		w->assign = w->plain && assign_name(in->s + w->at, p0 - w->at);
 	}
 	/* A bash array, a=(x y), is one word. */
 	if (w->assign && in->pos < in->n && in->s[in->pos] == '(')
@@ -391,11 +395,12 @@ static bool read_word(struct sh *sh, struct src *in, int depth,
                       struct word_info *w)
 {
 	size_t start = sh->buf.len;
-	bool name_ok = true, raw = true;
+	bool raw = true;
 
 	w->at = in->pos;
 	w->plain = true;
 	w->assign = false;
+	w->tried_assign = false;
 	while (in->pos < in->n) {
 		char c = in->s[in->pos];
 		unsigned char k = ch_class[(unsigned char)c];
@@ -404,13 +409,12 @@ static bool read_word(struct sh *sh, struct src *in, int depth,
 		if (k == CH_END)
 			break;
 		if (k == CH_PLAIN) {
-			ok = plain_run(sh, in, w, &name_ok, raw);
+			ok = plain_run(sh, in, raw);
 		} else if (c == '=') {
-			ok = equals(sh, in, w, &name_ok, raw);
+			ok = equals(sh, in, w, raw);
 		} else {
 			ok = unraw(sh, in, w, &raw) && special(sh, in, depth, c);
 			w->plain = false;
-			name_ok = name_ok && w->assign;
 		}
 		if (!ok)
 			return false;
@@ -484,7 +488,7 @@ static bool finish(struct sh *sh, struct level *lv, const char *sep)
 	}
 	c = (struct lint_shell_cmd *)sh->cmds.data + lv->cmd;
 	/* One array: argv and its NULL, then the assignments and theirs. */
-	c->argv = dt_arena_alloc(sh->pool.arena, (n + 2) * sizeof *c->argv);
+	c->argv = dt_arena_alloc_raw(sh->pool.arena, (n + 2) * sizeof *c->argv);
 	if (!c->argv)
 		return sh->nomem = true, false;
 	c->assigns = c->argv + (n - a + 1);
@@ -494,6 +498,8 @@ static bool finish(struct sh *sh, struct level *lv, const char *sep)
 		else
 			c->argv[c->argc++] = w[i].s;
 	}
+	c->argv[c->argc] = NULL;
+	c->assigns[v] = NULL;
 	c->n_assigns = v;
 	c->sep = sep;
 	sh->words.n = lv->words_base;
@@ -544,15 +550,21 @@ static const struct {
 /* A reserved word where a command starts: true when handled. */
 static bool reserved(struct level *lv, const char *s)
 {
-	/* The first bytes of reserved_words: most program names stop here. */
-	static const char firsts[] = "!{}cdefistuw";
 	size_t i;
 
-	if (!s[0] || !strchr(firsts, s[0]))
+	/* The first bytes of reserved_words: most program names stop here,
+	 * before any string is compared. */
+	switch (s[0]) {
+	case '!': case '{': case '}': case 'c': case 'd': case 'e': case 'f':
+	case 'i': case 's': case 't': case 'u': case 'w':
+		break;
+	default:
 		return false;
+	}
 	for (i = 0; i < sizeof reserved_words / sizeof reserved_words[0]; i++)
 		if (reserved_words[i].word[0] == s[0] &&
-		    strcmp(reserved_words[i].word, s) == 0)
+		    reserved_words[i].word[1] == s[1] &&
+		    (!s[1] || strcmp(reserved_words[i].word + 2, s + 2) == 0))
 			break;
 	if (i == sizeof reserved_words / sizeof reserved_words[0])
 		return false;
@@ -815,7 +827,9 @@ static bool list(struct sh *sh, struct src *in, int depth, bool subst)
 			ok = close_paren(sh, in, &lv, &done);
 			if (ok && done)
 				return true;
-		} else if (c == '&' || redirection_at(in)) {
+		} else if (c == '&' || ((c == '<' || c == '>' ||
+		                         (c >= '0' && c <= '9')) &&
+		                        redirection_at(in))) {
 			ok = redirect(sh, in, nesting(&lv));
 		} else {
 			ok = word(sh, in, &lv);
@@ -831,7 +845,7 @@ static bool sets_pipefail(const struct lint_shell_cmd *c)
 {
 	size_t i;
 
-	if (c->argc < 3 || !is(c->argv[0], "set"))
+	if (c->argc < 3 || c->argv[0][0] != 's' || !is(c->argv[0], "set"))
 		return false;
 	for (i = 1; i + 1 < c->argc; i++) {
 		const char *a = c->argv[i];
@@ -863,7 +877,7 @@ static bool read_script(struct sh *sh, const char *script, int line,
 		const struct lint_shell_cmd *c =
 			(const struct lint_shell_cmd *)sh->cmds.data + i;
 
-		if (is(c->sep, "|"))
+		if (c->sep[0] == '|' && !c->sep[1])
 			out->has_pipe = true;
 		if (!out->has_pipe && sets_pipefail(c))
 			out->pipefail = true;

@@ -22,39 +22,65 @@ enum dt_status store_mark_read(struct store *s, int64_t learner,
 
 enum dt_status store_set_position(struct store *s, int64_t learner,
                                   const char *lesson, const char *section,
-                                  int line, int64_t now, struct dt_error *err)
+                                  int depth, int64_t now, struct dt_error *err)
 {
 	enum dt_status rc = store_begin(s, err);
 
 	if (rc == DT_OK)
 		rc = store_run(s, SQL_SET_POSITION, err, "ittii", learner, lesson,
-		               section, (int64_t)line, now);
+		               section, (int64_t)depth, now);
 	return store_end(s, rc, err);
 }
 
-enum dt_status store_get_position(struct store *s, int64_t learner,
-                                  const char *lesson, struct dt_arena *arena,
-                                  const char **section, int *line,
-                                  struct dt_error *err)
+/* Reads the one row of a position query (lesson, section, depth) from st,
+ * prepared by the caller; without a row the texts are NULL and the depth
+ * 0. */
+static enum dt_status read_position(struct store *s, sqlite3_stmt *st,
+                                    struct dt_arena *arena,
+                                    const char **lesson, const char **section,
+                                    int *depth, struct dt_error *err)
 {
-	sqlite3_stmt *st = store_prepare(s, SQL_GET_POSITION, err, "it", learner,
-	                                 lesson);
 	enum dt_status rc;
 	bool row, oom = false;
 
-	*section = NULL;
-	*line = 0;
+	*lesson = *section = NULL;
+	*depth = 0;
 	if (!st)
 		return err ? err->code : DT_ERR_DB;
 	rc = store_step(s, st, &row, err);
 	if (rc != DT_OK || !row)
 		return rc;
-	*section = store_col_text(st, 0, arena, &oom);
-	*line = sqlite3_column_int(st, 1);
+	*lesson = store_col_text(st, 0, arena, &oom);
+	*section = store_col_text(st, 1, arena, &oom);
+	*depth = sqlite3_column_int(st, 2);
 	(void)sqlite3_reset(st);
-	if (oom)
-		return dt_error_set(err, DT_ERR_NOMEM, s->path, 0, 0, "out of memory");
-	return DT_OK;
+	if (!oom)
+		return DT_OK;
+	*lesson = *section = NULL;
+	*depth = 0;
+	return dt_error_set(err, DT_ERR_NOMEM, s->path, 0, 0, "out of memory");
+}
+
+enum dt_status store_get_position(struct store *s, int64_t learner,
+                                  const char *lesson, struct dt_arena *arena,
+                                  const char **section, int *depth,
+                                  struct dt_error *err)
+{
+	const char *same;       /* lesson, as asked */
+
+	return read_position(s, store_prepare(s, SQL_GET_POSITION, err, "it",
+	                                      learner, lesson),
+	                     arena, &same, section, depth, err);
+}
+
+enum dt_status store_last_position(struct store *s, int64_t learner,
+                                   struct dt_arena *arena,
+                                   const char **lesson, const char **section,
+                                   int *depth, struct dt_error *err)
+{
+	return read_position(s, store_prepare(s, SQL_LAST_POSITION, err, "i",
+	                                      learner),
+	                     arena, lesson, section, depth, err);
 }
 
 enum dt_status store_sections_read(struct store *s, int64_t learner,

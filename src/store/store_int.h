@@ -103,12 +103,20 @@
 	/* reading */                                                       \
 	X(SQL_MARK_READ, "INSERT INTO section_read (learner_id, lesson, "   \
 	  "section, at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")    \
+	/* seq: one more than the learner's highest (migration 4) */        \
 	X(SQL_SET_POSITION, "INSERT INTO reading_position (learner_id, "    \
-	  "lesson, section, line, at) VALUES (?1, ?2, ?3, ?4, ?5) "         \
+	  "lesson, section, line, at, seq) VALUES (?1, ?2, ?3, ?4, ?5, "    \
+	  "(SELECT coalesce(max(seq), 0) + 1 FROM reading_position "        \
+	  "WHERE learner_id = ?1)) "                                        \
 	  "ON CONFLICT (learner_id, lesson) DO UPDATE SET "                 \
-	  "section = excluded.section, line = excluded.line, at = excluded.at") \
-	X(SQL_GET_POSITION, "SELECT section, line FROM reading_position "   \
-	  "WHERE learner_id = ?1 AND lesson = ?2")                          \
+	  "section = excluded.section, line = excluded.line, "              \
+	  "at = excluded.at, seq = excluded.seq")                           \
+	/* the two position queries read the same columns */               \
+	X(SQL_GET_POSITION, "SELECT lesson, section, line "                 \
+	  "FROM reading_position WHERE learner_id = ?1 AND lesson = ?2")    \
+	X(SQL_LAST_POSITION, "SELECT lesson, section, line "                \
+	  "FROM reading_position WHERE learner_id = ?1 "                    \
+	  "ORDER BY at DESC, seq DESC LIMIT 1")                             \
 	X(SQL_SECTIONS_READ, "SELECT section FROM section_read "            \
 	  "WHERE learner_id = ?1 AND lesson = ?2 ORDER BY at, section")     \
 	/* answers and reviews */                                           \
@@ -347,12 +355,15 @@
 	  "json_extract(value, '$.section'), json_extract(value, '$.at') "                        \
 	  "FROM json_each(?2, '$.sections') WHERE true ON CONFLICT DO NOTHING") \
 	X(SQL_IMPORT_POSITIONS, "INSERT INTO reading_position (learner_id, " \
-	  "lesson, section, line, at) SELECT ?1, json_extract(value, '$.lesson'), "    \
-	  "json_extract(value, '$.section'), json_extract(value, '$.line'), json_extract(value, '$.at') "    \
+	  "lesson, section, line, at, seq) SELECT ?1, json_extract(value, '$.lesson'), " \
+	  "json_extract(value, '$.section'), json_extract(value, '$.line'), json_extract(value, '$.at'), " \
+	  "(SELECT coalesce(max(seq), 0) + 1 FROM reading_position "        \
+	  "WHERE learner_id = ?1) "                                         \
 	  "FROM json_each(?2, '$.positions') WHERE true "                   \
 	  "ON CONFLICT (learner_id, lesson) DO UPDATE SET "                 \
 	  "section = excluded.section, line = excluded.line, "              \
-	  "at = excluded.at WHERE excluded.at > reading_position.at")       \
+	  "at = excluded.at, seq = excluded.seq "                           \
+	  "WHERE excluded.at > reading_position.at")                        \
 	X(SQL_IMPORT_UNKNOWN, "SELECT count(*) FROM json_each(?2, ?3) j "   \
 	  "WHERE NOT EXISTS (SELECT 1 FROM question q JOIN bank b "         \
 	  "ON b.id = q.bank_id WHERE b.name = json_extract(j.value, '$.bank') "        \

@@ -438,7 +438,10 @@ static size_t code_block(struct render *r, struct src_line *lines,
 				const char *s = spans[k].text;
 				size_t len = spans[k].len;
 
-				for (start = 0; len > 0;) {
+				/* After a failed allocation nothing is added any
+				 * more: stop rather than wait for room. */
+				for (start = 0;
+				     len > 0 && !r->failed && !lb->failed;) {
 					size_t room = width > lb->width ? width - lb->width : 0;
 					size_t take = room ? fit_bytes(s, len, room) : 0;
 

@@ -189,6 +189,30 @@ int ui_puts(struct ui *ui, int y, int x, int max, const char *s, attr_t attr)
 	return ui_put(ui, y, x, max, s, strlen(s), attr);
 }
 
+size_t ui_wrap(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0, space = 0;
+	int used = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = dt_utf8_decode(s + i, n - i, &cp);
+		int w = len ? dt_utf8_cp_width(cp) : 1;
+
+		if (len == 0)
+			len = 1;
+		if (w < 0)
+			w = 1;
+		if (s[i] == ' ')
+			space = i;           /* the row may end here, however wide */
+		else if (used + w > width)
+			return space ? space : i ? i : len;
+		used += w;
+		i += len;
+	}
+	return n;
+}
+
 void ui_fill(int y, int x, int n, attr_t attr)
 {
 	if (n <= 0)

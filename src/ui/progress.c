@@ -5,10 +5,11 @@
  * Design: everything is read once at start (a few rows per lesson); each
  * change is written through at once (app_mark_read, app_set_position), so
  * a run ended by a signal loses nothing, and the mirror follows only once
- * the write succeeded.  The position's line column holds the depth into
- * the section in ten-thousandths (UI_DEPTH_SCALE), which survives a
- * window of another width.  "Continue where you left off" is the lesson
- * positioned last in this run, else the first lesson begun but not
+ * the write succeeded.  A position's depth into its section is kept in
+ * ten-thousandths (UI_DEPTH_SCALE), which survives a window of another
+ * width.  "Continue where you left off" is the lesson positioned last,
+ * this run or an earlier one (the store knows which); without one (a
+ * position whose lesson the course lost), the first lesson begun but not
  * finished, else the first not finished after one that was. */
 #include <string.h>
 
@@ -22,7 +23,7 @@ static enum dt_status load_lesson(struct ui *ui, size_t i,
 	struct dt_arena arena;
 	const char **ids, *section;
 	size_t n, k, s;
-	int line;
+	int depth;
 	enum dt_status rc;
 
 	r->read = dt_calloc(l->n_sections + 1, sizeof *r->read);
@@ -38,14 +39,34 @@ static enum dt_status load_lesson(struct ui *ui, size_t i,
 				r->n_read++;
 			}
 	if (rc == DT_OK)
-		rc = app_get_position(ui->app, l->id, &arena, &section, &line, err);
+		rc = app_get_position(ui->app, l->id, &arena, &section, &depth, err);
 	for (s = 0; rc == DT_OK && section && s < l->n_sections; s++)
 		if (strcmp(l->sections[s].id, section) == 0) {
 			r->has_position = true;
 			r->section = s;
-			r->depth = line < 0 ? 0 : (unsigned)line > UI_DEPTH_SCALE
-			           ? UI_DEPTH_SCALE : (unsigned)line;
+			r->depth = depth < 0 ? 0 : (unsigned)depth > UI_DEPTH_SCALE
+			           ? UI_DEPTH_SCALE : (unsigned)depth;
 		}
+	dt_arena_fini(&arena);
+	return rc;
+}
+
+/* The lesson of the position set last, when the course still has it and
+ * the position was read back (a section of the lesson). */
+static enum dt_status load_last(struct ui *ui, struct dt_error *err)
+{
+	struct dt_arena arena;
+	const char *lesson, *section;
+	enum dt_status rc;
+	size_t i;
+	int depth;
+
+	dt_arena_init(&arena);
+	rc = app_last_position(ui->app, &arena, &lesson, &section, &depth, err);
+	for (i = 0; rc == DT_OK && lesson && i < ui->course->n_lessons; i++)
+		if (strcmp(ui->course->lessons[i].id, lesson) == 0 &&
+		    ui->reading[i].has_position)
+			ui->last_lesson = i;
 	dt_arena_fini(&arena);
 	return rc;
 }
@@ -61,6 +82,8 @@ enum dt_status ui_progress_load(struct ui *ui, struct dt_error *err)
 		return dt_error_set(err, DT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; rc == DT_OK && i < n; i++)
 		rc = load_lesson(ui, i, err);
+	if (rc == DT_OK)
+		rc = load_last(ui, err);
 	return rc;
 }
 
@@ -97,14 +120,17 @@ void ui_progress_set_position(struct ui *ui, size_t lesson, size_t section,
 		return;
 	if (depth > UI_DEPTH_SCALE)
 		depth = UI_DEPTH_SCALE;
-	ui->last_lesson = lesson;
-	if (r->has_position && r->section == section && r->depth == depth)
+	/* An unchanged position is written again when another lesson was
+	 * read since: the store's latest position must be this one. */
+	if (ui->last_lesson == lesson && r->has_position &&
+	    r->section == section && r->depth == depth)
 		return;
 	if (app_set_position(ui->app, l->id, l->sections[section].id, (int)depth,
 	                     &err) != DT_OK) {
 		ui_say_error(ui, "Cannot save the reading position", &err);
 		return;
 	}
+	ui->last_lesson = lesson;
 	r->has_position = true;
 	r->section = section;
 	r->depth = depth;

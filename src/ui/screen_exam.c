@@ -19,8 +19,9 @@
 #define WARN_SECONDS 300         /* the clock turns to the warning colour */
 
 /* DOMC only names the keys of QUESTION on an item shown option by
- * option. */
-enum mode { QUESTION, EDITING, NAVIGATING, GOING, REVIEW, DOMC };
+ * option; WIDE is the footer of QUESTION on an item whose choices reach
+ * E, where some letters need Shift. */
+enum mode { QUESTION, EDITING, NAVIGATING, GOING, REVIEW, DOMC, WIDE };
 
 struct exam {
 	struct app_exam *e;              /* owned until the results take it */
@@ -40,7 +41,7 @@ struct exam {
 	struct ui_results_args results;
 };
 
-static const struct ui_keymap exam_modes[DOMC + 1];
+static const struct ui_keymap exam_modes[WIDE + 1];
 
 /* ---- layout ---------------------------------------------------------- */
 
@@ -48,10 +49,20 @@ static const struct app_exam_item *current(const struct exam *x);
 
 /* The keys the footer shows first, and the screen's commands when they
  * work in this mode. */
+/* Whether the current item shows a choice at letter c: E, F and G take
+ * Shift, their small letters being commands (e types, f flags, g goes
+ * to). */
+static bool has_choice(const struct exam *x, char c)
+{
+	return !current(x)->domc && x->q.n_rows > (size_t)(c - 'A');
+}
+
 static const struct ui_keymap *keymap(const struct exam *x)
 {
 	if (x->mode == QUESTION && current(x)->domc)
 		return &exam_modes[DOMC];
+	if (x->mode == QUESTION && has_choice(x, 'E'))
+		return &exam_modes[WIDE];
 	return &exam_modes[x->mode];
 }
 
@@ -319,7 +330,9 @@ static void exam_draw(struct ui *ui, void *state)
 	             x->mode == QUESTION && !current(x)->domc ? (int)x->q.cursor
 	                                                     : UI_NO_TAG);
 	if (x->mode == GOING) {
-		ui_lineedit_draw(ui, &x->go, ui->rows - 1, "Go to question: ");
+		ui_lineedit_draw(ui, &x->go, ui->rows - 1, has_choice(x, 'G')
+		                 ? "Go to question (Esc: back; Shift-G chooses G): "
+		                 : "Go to question: ");
 		return;
 	}
 	ui_draw_footer_mode(ui, keymap(x), x->mode == QUESTION
@@ -506,8 +519,9 @@ static unsigned flag(struct ui *ui, void *state, int arg)
 	if (app_exam_flag(x->e, x->cur, on, &err) != DT_OK)
 		ui_say_error(ui, "The flag was not saved", &err);
 	else
-		ui_say(ui, false, "Question %zu %s", x->cur + 1,
-		       on ? "flagged for review" : "no longer flagged");
+		ui_say(ui, false, "Question %zu %s%s", x->cur + 1,
+		       on ? "flagged for review" : "no longer flagged",
+		       has_choice(x, 'F') ? "; Shift-F chooses F" : "");
 	build(ui, x);
 	return UI_REDRAW;
 }
@@ -551,6 +565,10 @@ static unsigned type_answer(struct ui *ui, void *state, int arg)
 	struct exam *x = state;
 
 	(void)arg;
+	if (!is_fill(x) && has_choice(x, 'E')) {
+		ui_say(ui, false, "e types typed answers; Shift-E chooses E");
+		return UI_REDRAW;
+	}
 	if (!is_fill(x))
 		return UI_NONE;
 	x->mode = EDITING;
@@ -679,11 +697,17 @@ static unsigned first_unanswered(struct ui *ui, void *state, int arg)
 }
 
 static const struct ui_binding question_bindings[] = {
-	UI_BIND_DOC("A-H", "answer", "Choose that answer (saved at once); "
-	            "Shift for E, F and G, whose small letters are commands"),
+	UI_BIND_DOC("A-H", "answer", "Choose that answer (saved at once); E, F "
+	            "and G need Shift, as e, f and g are commands (type an "
+	            "answer, flag, go to)"),
 	UI_BIND_DOC("Space/Enter", NULL, "Pick the answer under the cursor; on "
 	            "a question with several answers, pick or drop it"),
 	UI_BIND_DOC("Up/Down", NULL, "Move between the answers (also j and k)"),
+};
+
+/* The footer's reminder on a question with choices from E on. */
+static const struct ui_binding wide_bindings[] = {
+	UI_BIND_DOC("A-H", "answer, Shift for E-G", NULL),
 };
 
 static const struct ui_binding domc_bindings[] = {
@@ -723,9 +747,11 @@ static const struct ui_binding review_bindings[] = {
 };
 
 /* The answering keys of a mode; the exam's commands (the screen's table)
- * work in QUESTION and DOMC. */
-static const struct ui_keymap exam_modes[DOMC + 1] = {
+ * work in QUESTION and DOMC.  WIDE only changes the footer: help leaves it
+ * out (no name), QUESTION's rows say it all. */
+static const struct ui_keymap exam_modes[WIDE + 1] = {
 	[QUESTION] = UI_KEYMAP("answering", question_bindings),
+	[WIDE] = UI_KEYMAP(NULL, wide_bindings),
 	[DOMC] = UI_KEYMAP("one option at a time (DOMC)", domc_bindings),
 	[EDITING] = UI_KEYMAP("typing an answer", editing_bindings),
 	[NAVIGATING] = UI_KEYMAP("the navigator", navigating_bindings),

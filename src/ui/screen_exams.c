@@ -83,9 +83,10 @@ static void build_row(struct ui *ui, struct exams *l, size_t i)
 	ui_page_line(&l->page, 0, (int)i);
 	ui_page_puts(&l->page, bp->title, UI_BOLD);
 	ui_page_line(&l->page, 2, (int)i);
-	ui_page_printf(&l->page, UI_NORMAL, "%zu questions %s %s %s pass mark %d%%",
-	               paper_size(bp), ui_glyph(ui, UI_G_DOT), limit,
-	               ui_glyph(ui, UI_G_DOT), bp->pass_mark_pct);
+	ui_page_printf(&l->page, UI_NORMAL, "%zu question%s %s %s %s pass mark "
+	               "%d%%", paper_size(bp), paper_size(bp) == 1 ? "" : "s",
+	               ui_glyph(ui, UI_G_DOT), limit, ui_glyph(ui, UI_G_DOT),
+	               bp->pass_mark_pct);
 	if (bp->presentation == COURSE_PRESENT_DOMC)
 		ui_page_printf(&l->page, UI_NORMAL, " %s one option at a time (DOMC)",
 		               ui_glyph(ui, UI_G_DOT));
@@ -202,10 +203,11 @@ static unsigned choose(struct ui *ui, void *state, int arg)
 		ok = dt_snprintf(l->text, sizeof l->text, "Resume **%s**? %s left; your "
 		                 "answers and flags are kept.", bp->title, left);
 	} else {
-		ok = dt_snprintf(l->text, sizeof l->text, "**%s**: %zu questions in %s; "
-		                 "the pass mark is %d%%. The clock starts now and keeps "
-		                 "running if you leave. Every answer is saved as you give "
-		                 "it.", bp->title, paper_size(bp), limit,
+		ok = dt_snprintf(l->text, sizeof l->text, "**%s**: %zu question%s in "
+		                 "%s; the pass mark is %d%%. The clock starts now and "
+		                 "keeps running if you leave. Every answer is saved as "
+		                 "you give it.", bp->title, paper_size(bp),
+		                 paper_size(bp) == 1 ? "" : "s", limit,
 		                 bp->pass_mark_pct);
 	}
 	if (!ok)

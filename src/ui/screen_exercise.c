@@ -48,23 +48,24 @@ static int view_h(const struct ui *ui)
 	return ui->rows - 2;
 }
 
-/* Reads the attempts and hints seen back from the store. */
+/* Reads the attempts and hints seen back from the store.  A count larger
+ * than the exercise's hints (the content lost some) shows them all. */
 static void load_state(struct ui *ui, struct exercise *x)
 {
 	struct store_exercise_progress *all = NULL;
 	struct dt_arena arena;
 	struct dt_error err = {0};
 	size_t n = 0;
-	int pending;
 
 	dt_arena_init(&arena);
 	if (ui_exercise_records(ui, &arena, &all, &n, &err) != DT_OK)
 		ui_say_error(ui, "Cannot read your attempts", &err);
 	ui_exercise_state_of(all, n, x->ex->id, &x->st);
 	dt_arena_fini(&arena);
-	pending = x->has_ws ? ui_hints_pending(x->ws, x->ex->n_hints) : 0;
-	if (pending > x->st.hints)
-		x->st.hints = pending;
+	if (x->st.hints < 0)
+		x->st.hints = 0;
+	if ((size_t)x->st.hints > x->ex->n_hints)
+		x->st.hints = (int)x->ex->n_hints;
 }
 
 /* ---- layout ----------------------------------------------------------- */
@@ -292,8 +293,10 @@ static unsigned check(struct ui *ui, void *state, int arg)
 	exercise_report_free(x->report);
 	x->report = rep;
 	passed = exercise_report_passed(rep);
-	if (app_record_exercise(ui->app, x->ex->id, passed, x->st.hints, &err) !=
-	    DT_OK)
+	if (app_record_exercise(ui->app, x->ex->id, passed,
+	                        x->hints_shown > x->st.hints ? x->hints_shown
+	                                                     : x->st.hints,
+	                        &err) != DT_OK)
 		ui_say_error(ui, "The attempt was not saved", &err);
 	load_state(ui, x);
 	build(ui, x);
@@ -340,6 +343,10 @@ static unsigned edit(struct ui *ui, void *state, int arg)
 	return UI_REDRAW;
 }
 
+/* Shows the next hint and records it as seen at once, as `exercise hint`
+ * does: a hint read counts before any check.  Hints seen meanwhile with
+ * the exercise command are shown first.  One the store could not take is
+ * still shown. */
 static unsigned hint(struct ui *ui, void *state, int arg)
 {
 	struct exercise *x = state;
@@ -350,16 +357,19 @@ static unsigned hint(struct ui *ui, void *state, int arg)
 		ui_say(ui, false, "This exercise has no hints: the task says it all");
 		return UI_REDRAW;
 	}
-	if (!prepare(ui, x))
-		return UI_REDRAW;
-	if ((size_t)x->st.hints < x->ex->n_hints) {
-		x->st.hints++;
-		if (ui_hints_remember(x->ws, x->st.hints, &err) != DT_OK)
-			ui_say_error(ui, "Cannot remember the hint", &err);
-	} else if (x->hints_shown >= x->st.hints) {
+	load_state(ui, x);
+	if (x->hints_shown < x->st.hints) {
+		x->hints_shown = x->st.hints;
+	} else if ((size_t)x->hints_shown >= x->ex->n_hints) {
 		ui_say(ui, false, "That was the last hint");
+	} else {
+		x->hints_shown++;
+		if (app_record_hint(ui->app, x->ex->id, x->hints_shown, &err) !=
+		    DT_OK)
+			ui_say_error(ui, "The hint was not saved", &err);
+		else
+			load_state(ui, x);
 	}
-	x->hints_shown = x->st.hints;
 	build(ui, x);
 	x->top = ui_page_max_top(&x->page, view_h(ui));
 	return UI_REDRAW;

@@ -1,6 +1,11 @@
 /* The help screen (`?`, F1): every screen's key bindings, straight from
  * their tables (a screen with modes lists each mode's keys after its
- * own), then the keys of typing and those that work everywhere. */
+ * own), then the keys of typing and those that work everywhere.
+ *
+ * Design: the lines (keys and what they do) are made once; the rows on
+ * screen are laid out from them for the window's width, a binding's text
+ * wrapped at spaces onto rows under its own column, and laid out again
+ * when the width changes, keeping the line at the top in view. */
 #include <string.h>
 
 #include "ui_int.h"
@@ -12,9 +17,20 @@ struct help_line {
 	const char *text;
 };
 
+/* One row on screen: the part [off, off + len) of a line's text (the keys
+ * show on the row where off is 0). */
+struct help_row {
+	size_t line, off, len;
+};
+
 struct help {
 	struct help_line *lines;
-	size_t n, top;
+	size_t n;
+	struct help_row *rows;       /* laid out for rows_w columns of text */
+	size_t n_rows;
+	int rows_w;                  /* 0: not laid out yet */
+	size_t top;                  /* the first row shown */
+	size_t top_line;             /* the line to keep at the top */
 	struct dt_arena arena;       /* the key texts */
 };
 
@@ -48,9 +64,12 @@ static bool add_screen(struct help *h, size_t *k,
 	bool ok = add_table(h, k, ops->name, ops->bindings, ops->n_bindings);
 
 	for (m = 0; ok && m < ops->n_modes; m++) {
-		const char *name = dt_arena_printf(&h->arena, "%s: %s", ops->name,
-		                                   ops->modes[m].name);
+		const char *name;
 
+		if (!ops->modes[m].name)
+			continue;            /* a footer of another mode */
+		name = dt_arena_printf(&h->arena, "%s: %s", ops->name,
+		                       ops->modes[m].name);
 		ok = name && add_table(h, k, name, ops->modes[m].bindings,
 		                       ops->modes[m].n);
 	}
@@ -94,7 +113,7 @@ static void *help_open(struct ui *ui, const void *arg)
 	for (i = 0; ui->depth && i < h->n; i++)
 		if (!h->lines[i].keys && h->lines[i].text &&
 		    strcmp(h->lines[i].text, ui->stack[ui->depth - 1].ops->name) == 0) {
-			h->top = i;
+			h->top_line = i;
 			break;
 		}
 	return h;
@@ -107,6 +126,7 @@ static void help_close(struct ui *ui, void *state)
 	(void)ui;
 	dt_arena_fini(&h->arena);
 	dt_free(h->lines);
+	dt_free(h->rows);
 	dt_free(h);
 }
 
@@ -115,40 +135,115 @@ static int view_h(const struct ui *ui)
 	return ui->rows - 2;
 }
 
+/* Columns of a binding's text: right of the keys, inside the margins. */
+static int text_w(const struct ui *ui)
+{
+	int w = ui->cols - 6 - KEYS_COLUMN;
+
+	return w > 8 ? w : 8;
+}
+
+/* Appends the rows of line i; false when out of memory. */
+static bool add_rows(struct help *h, size_t i, int w, struct help_row **rows,
+                     size_t *n, size_t *cap)
+{
+	const char *text = h->lines[i].text ? h->lines[i].text : "";
+	size_t off = 0;
+
+	do {
+		size_t len = h->lines[i].keys ? ui_wrap(text + off, w)
+		                              : strlen(text + off);
+
+		if (*n == *cap) {
+			size_t more = *cap ? 2 * *cap : 64;
+			struct help_row *r = dt_realloc(*rows, more * sizeof *r);
+
+			if (!r)
+				return false;
+			*rows = r;
+			*cap = more;
+		}
+		(*rows)[(*n)++] = (struct help_row){i, off, len};
+		off += len;
+		while (text[off] == ' ')
+			off++;
+	} while (text[off]);
+	return true;
+}
+
+/* Lays the rows out for the window's width, the line top_line first in
+ * view; the rows before stay when memory runs out. */
+static void layout(struct ui *ui, struct help *h)
+{
+	struct help_row *rows = NULL;
+	size_t n = 0, cap = 0, i;
+	int w = text_w(ui);
+	bool ok = true;
+
+	for (i = 0; ok && i < h->n; i++)
+		ok = add_rows(h, i, w, &rows, &n, &cap);
+	if (!ok) {
+		dt_free(rows);
+		ui_say(ui, true, "Out of memory laying the help out");
+		return;
+	}
+	dt_free(h->rows);
+	h->rows = rows;
+	h->n_rows = n;
+	h->rows_w = w;
+	for (h->top = 0; h->top < n && rows[h->top].line < h->top_line; h->top++)
+		;
+}
+
+static size_t max_top(const struct ui *ui, const struct help *h)
+{
+	return h->n_rows > (size_t)view_h(ui) ? h->n_rows - (size_t)view_h(ui) : 0;
+}
+
+static void draw_row(struct ui *ui, const struct help *h,
+                     const struct help_row *r, int y)
+{
+	const struct help_line *l = &h->lines[r->line];
+
+	if (!l->text)
+		return;
+	if (!l->keys) {
+		ui_puts(ui, y, 2, ui->cols - 4, l->text, ui_attr(ui, UI_SECTION));
+		return;
+	}
+	if (r->off == 0)
+		ui_puts(ui, y, 4, KEYS_COLUMN - 2, l->keys, ui_attr(ui, UI_BOLD));
+	ui_put(ui, y, 4 + KEYS_COLUMN, text_w(ui), l->text + r->off, r->len,
+	       A_NORMAL);
+}
+
 static void help_draw(struct ui *ui, void *state)
 {
 	struct help *h = state;
-	size_t max = h->n > (size_t)view_h(ui) ? h->n - (size_t)view_h(ui) : 0;
 	int y;
 
-	if (h->top > max)
-		h->top = max;
+	if (h->rows_w != text_w(ui))
+		layout(ui, h);
+	if (h->top > max_top(ui, h))
+		h->top = max_top(ui, h);
 	ui_draw_header(ui, "Keys", ui->course_title);
-	for (y = 0; y < view_h(ui) && h->top + (size_t)y < h->n; y++) {
-		const struct help_line *l = &h->lines[h->top + (size_t)y];
-
-		if (!l->text)
-			continue;
-		if (!l->keys) {
-			ui_puts(ui, 1 + y, 2, ui->cols - 4, l->text, ui_attr(ui, UI_SECTION));
-			continue;
-		}
-		ui_puts(ui, 1 + y, 4, KEYS_COLUMN - 2, l->keys, ui_attr(ui, UI_BOLD));
-		ui_puts(ui, 1 + y, 4 + KEYS_COLUMN, ui->cols - 6 - KEYS_COLUMN, l->text,
-		        A_NORMAL);
-	}
+	for (y = 0; y < view_h(ui) && h->top + (size_t)y < h->n_rows; y++)
+		draw_row(ui, h, &h->rows[h->top + (size_t)y], 1 + y);
 	ui_draw_footer(ui, ui_help_ops.bindings, ui_help_ops.n_bindings, NULL);
 }
 
+/* Moves the top by lines rows; the line at the top is kept across a
+ * change of width. */
 static unsigned scroll_by(struct ui *ui, void *state, int lines)
 {
 	struct help *h = state;
-	size_t max = h->n > (size_t)view_h(ui) ? h->n - (size_t)view_h(ui) : 0;
+	size_t max = max_top(ui, h);
 
 	if (lines < 0)
 		h->top = (size_t)-lines > h->top ? 0 : h->top - (size_t)-lines;
 	else
 		h->top = h->top + (size_t)lines > max ? max : h->top + (size_t)lines;
+	h->top_line = h->top < h->n_rows ? h->rows[h->top].line : 0;
 	return UI_REDRAW;
 }
 
@@ -156,7 +251,7 @@ static unsigned ends(struct ui *ui, void *state, int end)
 {
 	struct help *h = state;
 
-	h->top = end ? h->n : 0;
+	h->top = end ? h->n_rows : 0;
 	return scroll_by(ui, state, 0);
 }
 

@@ -1,7 +1,7 @@
 /* Practice: questions one at a time from a source (a lesson, a tag, my
- * mistakes, unseen first, the review queue), feedback after each answer
- * with the explanation and every choice's why, the section it tests one
- * key away, and a summary with "practise my mistakes".
+ * mistakes or an exam's, unseen first, the review queue), feedback after
+ * each answer with the explanation and every choice's why, the section it
+ * tests one key away, and a summary with "practise my mistakes".
  *
  * Design: the app's practice session chooses, scores and stores; this
  * screen only keeps which question is on screen and in which mode (asking,
@@ -21,6 +21,7 @@ struct practice {
 	struct app_practice_options opts;
 	char lesson_id[COURSE_MAX_ID + 1];   /* opts.lesson_id points here */
 	char tag[COURSE_MAX_ID + 1];
+	char exam[256];                      /* opts.attempt's exam title */
 	char title[320];
 	struct app_practice *session;
 	size_t count;
@@ -31,6 +32,7 @@ struct practice {
 	struct app_feedback fb;
 	struct ui_page page;
 	size_t top;
+	size_t verdict;                      /* FEEDBACK: the verdict's line */
 	int x;                               /* the page's left column */
 	struct ui_reader_args read;
 };
@@ -69,7 +71,10 @@ static void set_title(struct ui *ui, struct practice *p)
 	                 : o->source == QUIZ_FROM_REVIEW ? "review queue" : NULL;
 	bool ok;
 
-	if (o->source == QUIZ_FROM_LESSON)
+	if (o->attempt)
+		ok = dt_snprintf(p->title, sizeof p->title, "Practice %s mistakes in "
+		                 "%s", ui_glyph(ui, UI_G_DOT), p->exam);
+	else if (o->source == QUIZ_FROM_LESSON)
 		ok = dt_snprintf(p->title, sizeof p->title, "Practice %s %s",
 		                 ui_glyph(ui, UI_G_DOT), ui_lesson_title(ui, o->lesson_id));
 	else if (o->source == QUIZ_FROM_TAG)
@@ -129,7 +134,8 @@ static size_t pool_size(const struct course *c,
 	return n;
 }
 
-/* Starts a session from source, keeping the lesson or tag as a filter. */
+/* Starts a session from source, keeping the lesson or tag as a filter.
+ * An exam's mistakes run until each is answered right, however many. */
 static bool start(struct ui *ui, struct practice *p, enum quiz_source source)
 {
 	struct dt_error err = {0};
@@ -140,7 +146,7 @@ static bool start(struct ui *ui, struct practice *p, enum quiz_source source)
 	p->opts.source = source;
 	pool = pool_size(ui->course, &p->opts);
 	p->count = pool < PRACTICE_COUNT ? pool : PRACTICE_COUNT;
-	p->opts.count = p->count ? p->count : 1;
+	p->opts.count = p->opts.attempt ? 0 : p->count ? p->count : 1;
 	if (app_practice_start(ui->app, &p->opts, &p->session, &err) != DT_OK) {
 		p->session = NULL;
 		ui_say_error(ui, "Cannot start the practice", &err);
@@ -163,6 +169,9 @@ static void *practice_open(struct ui *ui, const void *arg)
 		p->opts.lesson_id = p->lesson_id;
 	if (a->tag && dt_strlcpy(p->tag, a->tag, sizeof p->tag))
 		p->opts.tag = p->tag;
+	p->opts.attempt = a->attempt;
+	dt_strlcpy(p->exam, a->exam_title ? a->exam_title : "the exam",
+	           sizeof p->exam);
 	if (!start(ui, p, a->source)) {
 		ui_page_fini(&p->page);
 		dt_free(p);
@@ -200,9 +209,11 @@ static void build_question(struct ui *ui, struct practice *p)
 	ui_page_blank(pg);
 	ui_question_layout(ui, &p->q, pg, answered ? &p->resp : NULL,
 	                   answered ? &p->fb.result : NULL);
-	if (answered)
+	if (answered) {
+		p->verdict = pg->n + 1;          /* after a blank line */
 		ui_question_verdict(ui, pg, p->item, &p->resp, &p->fb.result,
 		                    p->fb.explanation);
+	}
 }
 
 static void build_summary(struct ui *ui, struct practice *p)
@@ -243,9 +254,12 @@ static void build_summary(struct ui *ui, struct practice *p)
 		             UI_NORMAL);
 }
 
-static const char *nothing_message(enum quiz_source source)
+static const char *nothing_message(const struct app_practice_options *o)
 {
-	switch (source) {
+	if (o->attempt)
+		return "No mistakes to go over: every question of this exam was "
+		       "answered right.";
+	switch (o->source) {
 	case QUIZ_FROM_MISTAKES: return "No mistakes to go over: every question "
 	                                "you answered was last answered right.";
 	case QUIZ_FROM_REVIEW: return "Nothing to review now: no review is due "
@@ -267,7 +281,7 @@ static void build(struct ui *ui, struct practice *p)
 		break;
 	case EMPTY:
 		ui_page_markdown(ui, &p->page, 0, NULL, UI_NORMAL,
-		                 nothing_message(p->opts.source), UI_NO_TAG);
+		                 nothing_message(&p->opts), UI_NO_TAG);
 		break;
 	}
 	if (p->page.failed)
@@ -333,6 +347,9 @@ static unsigned submit(struct ui *ui, struct practice *p)
 	}
 	p->mode = FEEDBACK;
 	build(ui, p);
+	/* Right or wrong, and why, show at once however tall the question. */
+	ui_page_show(&p->top, p->verdict, p->page.n ? p->page.n - 1 : 0,
+	             view_h(ui));
 	return UI_REDRAW;
 }
 
@@ -415,11 +432,14 @@ static unsigned read_section(struct ui *ui, void *state, int arg)
 	return UI_REDRAW;
 }
 
+/* The questions last answered wrong in practice, this session's answers
+ * included (an exam's mistakes put right here are no longer among them). */
 static unsigned mistakes(struct ui *ui, void *state, int arg)
 {
 	struct practice *p = state;
 
 	(void)arg;
+	p->opts.attempt = 0;
 	if (!start(ui, p, QUIZ_FROM_MISTAKES))
 		return UI_POP | UI_REDRAW;
 	return UI_REDRAW;

@@ -609,7 +609,7 @@ static unsigned practise(struct ui *ui, void *state, int arg)
 
 	(void)arg;
 	r->practice = (struct ui_practice_args){
-		QUIZ_FROM_LESSON, lesson_of(ui, r)->id, NULL,
+		.source = QUIZ_FROM_LESSON, .lesson = lesson_of(ui, r)->id,
 	};
 	return ui_push(ui, &ui_practice_ops, &r->practice);
 }

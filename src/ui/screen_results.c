@@ -1,7 +1,8 @@
 /* The results of an exam: the score, passed or not, a bar per lesson, and
  * every question reviewed with its explanation when the blueprint's review
- * policy allows; "practise my mistakes" is one key away.  The screen takes
- * over the finished exam from the exam screen and frees it. */
+ * policy allows; practising the exam's mistakes (its wrong and unanswered
+ * questions) is one key away.  The screen takes over the finished exam
+ * from the exam screen and frees it. */
 #include <string.h>
 
 #include "ui_int.h"
@@ -10,6 +11,7 @@
 
 struct results {
 	struct app_exam *e;          /* owned */
+	char name[256];              /* the exam's title, sanitised */
 	char title[300];
 	struct ui_page page;
 	size_t top;
@@ -136,16 +138,15 @@ static void *results_open(struct ui *ui, const void *arg)
 {
 	const struct ui_results_args *a = arg;
 	struct results *s = dt_calloc(1, sizeof *s);
-	char name[256];
 
 	if (!s)
 		return NULL;
 	s->e = *a->exam;
 	*a->exam = NULL;
 	ui_page_init(&s->page);
-	ui_clean_into(name, sizeof name, app_exam_attempt(s->e)->title);
+	ui_clean_into(s->name, sizeof s->name, app_exam_attempt(s->e)->title);
 	if (!dt_snprintf(s->title, sizeof s->title, "Results %s %s",
-	                 ui_glyph(ui, UI_G_DOT), name))
+	                 ui_glyph(ui, UI_G_DOT), s->name))
 		dt_strlcpy(s->title, "Results", sizeof s->title);
 	build(ui, s);
 	return s;
@@ -208,7 +209,15 @@ static unsigned mistakes(struct ui *ui, void *state, int arg)
 	struct results *s = state;
 
 	(void)arg;
-	s->practice = (struct ui_practice_args){QUIZ_FROM_MISTAKES, NULL, NULL};
+	if (!app_exam_shows_answers(s->e)) {
+		ui_say(ui, false, "The answers of this exam are not shown, so neither "
+		       "are its mistakes");
+		return UI_REDRAW;
+	}
+	s->practice = (struct ui_practice_args){
+		.source = QUIZ_FROM_MISTAKES, .attempt = app_exam_attempt(s->e)->id,
+		.exam_title = s->name,
+	};
 	return ui_push(ui, &ui_practice_ops, &s->practice);
 }
 
@@ -235,7 +244,8 @@ static const struct ui_binding results_bindings[] = {
 	UI_BIND(page, -1, NULL, "Scroll up one page", 'b', KEY_PPAGE),
 	UI_BIND(ends, 0, NULL, "Go to the top", 'g', KEY_HOME),
 	UI_BIND(ends, 1, NULL, "Go to the end", 'G', KEY_END),
-	UI_BIND(mistakes, 0, "mistakes", "Practise my mistakes", 'm'),
+	UI_BIND(mistakes, 0, "mistakes", "Practise this exam's mistakes: the "
+	        "questions answered wrong or not at all", 'm'),
 	UI_BIND(back, 0, "back", "Back to the exams", 'q', 27, KEY_LEFT),
 };
 

@@ -261,15 +261,8 @@ static void draw_too_small(struct ui *ui)
 	                 UI_MIN_COLS, UI_MIN_ROWS, ui->cols, ui->rows))
 		return;
 	while (*p && y < ui->rows) {
-		size_t len = strlen(p), take = len;
+		size_t take = ui_wrap(p, ui->cols);
 
-		if (len > (size_t)ui->cols) {
-			take = (size_t)ui->cols;
-			while (take > 0 && p[take] != ' ')
-				take--;
-			if (take == 0)
-				take = (size_t)ui->cols;
-		}
 		ui_put(ui, y, 0, ui->cols, p, take, A_BOLD);
 		y++;
 		p += take;

@@ -119,7 +119,9 @@ struct ui_binding {
 /* Keys that work in one mode of a screen (answering, after an answer):
  * the screen's key hook dispatches the table of its current mode, `?`
  * help lists every mode under the screen's name, and the footer shows the
- * current mode's keys before the screen's own. */
+ * current mode's keys before the screen's own.  A keymap without a name
+ * is only another footer for a mode whose help rows cover it: help leaves
+ * it out. */
 struct ui_keymap {
 	const char *name;
 	const struct ui_binding *bindings;
@@ -181,7 +183,7 @@ struct ui {
 	const char *course_title;           /* sanitised */
 	struct ui_lesson *lessons;          /* course order, in arena */
 	struct ui_reading *reading;         /* course order, owned */
-	size_t last_lesson;                 /* positioned last in this run */
+	size_t last_lesson;                 /* positioned last, or (size_t)-1 */
 	struct dt_arena arena;
 	bool utf8;                          /* UTF-8 locale: wide characters */
 	bool color;
@@ -254,6 +256,10 @@ struct ui_practice_args {
 	enum quiz_source source;
 	const char *lesson;                 /* an id, or NULL */
 	const char *tag;                    /* or NULL */
+	int64_t attempt;                    /* QUIZ_FROM_MISTAKES: a finished
+	                                       exam attempt's mistakes, or 0 */
+	const char *exam_title;             /* that exam's (sanitised), for
+	                                       the header; NULL: none */
 };
 
 struct ui_exam_args {
@@ -319,7 +325,8 @@ void ui_practice_menu_fini(struct ui_practice_menu *m);
 
 /* ---- reading progress (progress.c) ------------------------------------ */
 
-#define UI_DEPTH_SCALE 10000u   /* depth: ten-thousandths of a section */
+/* depth: ten-thousandths of a section's height, as the store keeps it */
+#define UI_DEPTH_SCALE ((unsigned)STORE_DEPTH_SCALE)
 
 enum ui_lesson_status { UI_NOT_STARTED, UI_IN_PROGRESS, UI_READ };
 
@@ -333,7 +340,8 @@ void ui_progress_set_position(struct ui *ui, size_t lesson, size_t section,
                               unsigned depth);
 /* Marks a section read; false (with the reason in the footer) on error. */
 bool ui_progress_mark_read(struct ui *ui, size_t lesson, size_t section);
-/* The lesson "continue" opens; *resumed tells whether anything was read. */
+/* The lesson "continue" opens: the one read last (in this run or an
+ * earlier one); *resumed tells whether anything was read. */
 size_t ui_progress_continue(const struct ui *ui, bool *resumed);
 
 /* ---- the terminal (term.c) ------------------------------------------- */
@@ -589,7 +597,8 @@ int ui_question_hit(const struct ui_page *p, size_t line);
 
 /* ---- exercises (workspace.c) ----------------------------------------- */
 
-/* What the store knows of one exercise, with the hints seen. */
+/* What the store knows of one exercise, with the hints seen (recorded as
+ * they are shown, by this screen or `dockertutor exercise hint`). */
 struct ui_exercise_state {
 	size_t attempts;
 	size_t failed;               /* failed checks before the first pass */
@@ -607,9 +616,6 @@ enum dt_status ui_exercise_records(struct ui *ui, struct dt_arena *arena,
 /* The state of exercise id from the records (zero when none). */
 void ui_exercise_state_of(const struct store_exercise_progress *all, size_t n,
                           const char *id, struct ui_exercise_state *out);
-/* Hints read since the last check, kept in the workspace (0..n_hints). */
-int ui_hints_pending(const char *ws, size_t n_hints);
-enum dt_status ui_hints_remember(const char *ws, int n, struct dt_error *err);
 /* Passed, in progress (a workspace or an attempt) or not started; ws may
  * be NULL. */
 enum exercise_status ui_exercise_status(const struct ui_exercise_state *st,
@@ -656,6 +662,11 @@ enum ui_role ui_style_role(unsigned style);
 int ui_put(struct ui *ui, int y, int x, int max, const char *s, size_t n,
            attr_t attr);
 int ui_puts(struct ui *ui, int y, int x, int max, const char *s, attr_t attr);
+/* The bytes of s (NUL-terminated, sanitised) that fill one row of at most
+ * width columns: up to the last space that fits, or cut inside a word
+ * longer than the row (never inside a character, never nothing while s
+ * has text).  Leading spaces of the next row are for the caller to skip. */
+size_t ui_wrap(const char *s, int width);
 /* Fills columns [x, x + n) of row y with spaces in attr. */
 void ui_fill(int y, int x, int n, attr_t attr);
 /* A frame of box characters (ASCII outside UTF-8). */

@@ -1,18 +1,12 @@
 /* What the exercise screens need of a learner's exercise: the workspace
  * folder, the attempts the store recorded, the hints seen and the status,
  * read the way `dockertutor exercise` reads them so that both show the
- * same thing.
- *
- * The store records the hints seen with each check; a hint read since the
- * last check waits in the workspace's HINTS_FILE until then, the file the
- * exercise command writes too. */
+ * same thing.  The store records every hint as it is shown (app_record_hint
+ * here, the exercise command there), so the two share one count. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui_int.h"
-
-#define HINTS_FILE ".dockertutor-hints"
-#define HINTS_FILE_MAX 32        /* bytes: one small number */
 
 enum dt_status ui_workspace_path(struct ui *ui, const struct course_exercise *ex,
                                  char *out, size_t size, struct dt_error *err)
@@ -51,30 +45,6 @@ void ui_exercise_state_of(const struct store_exercise_progress *all, size_t n,
 		                          : all[i].attempts;
 		out->hints = all[i].hints;
 	}
-}
-
-int ui_hints_pending(const char *ws, size_t n_hints)
-{
-	char path[4200], *data = NULL;
-	size_t len;
-	int n = 0;
-
-	if (dt_snprintf(path, sizeof path, "%s/%s", ws, HINTS_FILE) &&
-	    dt_read_file(path, HINTS_FILE_MAX, &data, &len, NULL) == DT_OK)
-		n = atoi(data);
-	dt_free(data);
-	return n > 0 && (size_t)n <= n_hints ? n : 0;
-}
-
-enum dt_status ui_hints_remember(const char *ws, int n, struct dt_error *err)
-{
-	char path[4200], text[32];
-
-	if (!dt_snprintf(path, sizeof path, "%s/%s", ws, HINTS_FILE) ||
-	    !dt_snprintf(text, sizeof text, "%d\n", n))
-		return dt_error_set(err, DT_ERR_LIMIT, ws, 0, 0,
-		                    "the workspace path is too long");
-	return dt_write_file(path, text, strlen(text), 0600, err);
 }
 
 enum exercise_status ui_exercise_status(const struct ui_exercise_state *st,

@@ -1,12 +1,13 @@
 # dockertutor lint as CI uses it: exit statuses, standard input, folders,
 # configuration files and their discovery, HADOLINT_* variables, pragmas,
-# colour, --list-rules and --explain.
+# hadolint's rule set alone, colour, --list-rules and --explain.
 . tests/e2e/lib.sh
 unset XDG_CONFIG_HOME HADOLINT_NOFAIL HADOLINT_NOCOLOR HADOLINT_VERBOSE \
 	HADOLINT_FORMAT HADOLINT_FAILURE_THRESHOLD HADOLINT_OVERRIDE_ERROR \
 	HADOLINT_OVERRIDE_WARNING HADOLINT_OVERRIDE_INFO HADOLINT_OVERRIDE_STYLE \
 	HADOLINT_IGNORE HADOLINT_TRUSTED_REGISTRIES HADOLINT_REQUIRE_LABELS \
-	HADOLINT_STRICT_LABELS HADOLINT_DISABLE_IGNORE_PRAGMA
+	HADOLINT_STRICT_LABELS HADOLINT_DISABLE_IGNORE_PRAGMA \
+	DOCKERTUTOR_ONLY_HADOLINT
 
 W=$T_TMP/work
 mkdir -p "$W/proj/sub/.git" "$W/clean" "$W/cfg"
@@ -207,6 +208,47 @@ printf '# check=skip=DL3006\nFROM debian\nUSER 10001\n' >"$W/check.Dockerfile"
 t_run "BuildKit check=skip" "$DT_BIN" lint "$W/check.Dockerfile"
 t_expect_status 0
 
+# hadolint's rule set alone: a file only BuildKit's checks and the course's
+# rules flag passes, as it passes hadolint.
+cat >"$W/hadolint-clean.Dockerfile" <<'DF'
+FROM debian:12-slim as build
+RUN echo built > /out
+FROM debian:12-slim
+COPY --from=build /out /out
+DF
+t_run "BuildKit and DT rules fail a file hadolint passes" \
+	"$DT_BIN" lint "$W/hadolint-clean.Dockerfile"
+t_expect_status 1
+t_expect_out "hadolint-clean.Dockerfile:1 FromAsCasing warning:"
+t_expect_out "hadolint-clean.Dockerfile:3 DT1001 warning:"
+t_run "--only-hadolint passes it" "$DT_BIN" lint --only-hadolint "$W/hadolint-clean.Dockerfile"
+t_expect_status 0
+t_expect_no_out "FromAsCasing"
+t_expect_no_out "DT1001"
+t_run "DOCKERTUTOR_ONLY_HADOLINT=1 passes it" \
+	env DOCKERTUTOR_ONLY_HADOLINT=1 "$DT_BIN" lint -f gnu "$W/hadolint-clean.Dockerfile"
+t_expect_status 0
+t_expect_no_out "hadolint-clean.Dockerfile"
+t_run "DOCKERTUTOR_ONLY_HADOLINT=0 keeps every rule" \
+	env DOCKERTUTOR_ONLY_HADOLINT=0 "$DT_BIN" lint "$W/hadolint-clean.Dockerfile"
+t_expect_status 1
+t_expect_out "DT1001"
+t_run "DOCKERTUTOR_ONLY_HADOLINT with a bad value" \
+	env DOCKERTUTOR_ONLY_HADOLINT=maybe "$DT_BIN" lint "$W/hadolint-clean.Dockerfile"
+t_expect_status 1
+t_expect_err "DOCKERTUTOR_ONLY_HADOLINT: error: expected a truth value"
+t_run "--only-hadolint keeps the DL rules" "$DT_BIN" lint -f gnu --only-hadolint "$W/bad.Dockerfile"
+t_expect_status 1
+t_expect_out "bad.Dockerfile:1:1: warning: Always tag the version of an image explicitly. [DL3006]"
+t_expect_out "[DL3025]"
+t_run "--only-hadolint keeps hadolint's pragmas" "$DT_BIN" lint -f gnu --only-hadolint "$W/pragma.Dockerfile"
+t_expect_no_out ":2:1: warning: Always tag"
+t_expect_out ":5:5: warning: Pin versions in apt-get install."
+t_run "--only-hadolint ignores BuildKit's check=skip, as hadolint does" \
+	"$DT_BIN" lint --only-hadolint "$W/check.Dockerfile"
+t_expect_status 1
+t_expect_out "check.Dockerfile:2 DL3006 warning:"
+
 # Colour: only on a terminal, never with NO_COLOR or --no-color.
 # on_tty CMD...: runs CMD on a pseudo-terminal, printing what it wrote.
 on_tty() {
@@ -248,6 +290,11 @@ t_run "--explain" "$DT_BIN" lint --explain DL3009
 t_expect_status 0
 t_expect_out "DL3009 (info, hadolint): Delete the apt-get lists after installing something."
 t_expect_out "Lesson: efficient-images"
+t_run "--explain names BuildKit's check of the same meaning" "$DT_BIN" lint --explain DL3025
+t_expect_out "BuildKit calls this JSONArgsRecommended."
+t_run "--explain by BuildKit's name" "$DT_BIN" lint --explain JSONArgsRecommended
+t_expect_status 0
+t_expect_out "DL3025 (warning, hadolint):"
 t_run "--explain of an unknown rule" "$DT_BIN" lint --explain DL9999
 t_expect_status 2
 t_expect_err "unknown rule 'DL9999'"
@@ -256,5 +303,6 @@ t_expect_status 2
 t_run "help" "$DT_BIN" lint --help
 t_expect_status 0
 t_expect_out "usage: dockertutor lint [OPTIONS] FILE|DIR|-..."
+t_expect_out "--only-hadolint"
 
 t_done

@@ -57,11 +57,11 @@ static const struct course_check checks[] = {
 
 #define N_CHECKS (sizeof checks / sizeof checks[0])
 
-static char ws[64];
+static char ws[512];
 
 static void remove_ws(void)
 {
-	char path[128];
+	char path[640];
 
 	if (dt_snprintf(path, sizeof path, "%s/app.py", ws))
 		(void)unlink(path);
@@ -71,12 +71,14 @@ static void remove_ws(void)
 /* A workspace with one of the files the checks ask for. */
 static const char *workspace(void)
 {
-	char path[128];
+	const char *tmp = getenv("TMPDIR");
+	char path[640];
 	FILE *f;
 
 	if (ws[0])
 		return ws;
-	if (!dt_snprintf(ws, sizeof ws, "/tmp/dt-fuzz-ex-XXXXXX") || !mkdtemp(ws) ||
+	if (!dt_snprintf(ws, sizeof ws, "%s/dt-fuzz-ex-XXXXXX",
+	                 tmp && *tmp ? tmp : "/tmp") || !mkdtemp(ws) ||
 	    !dt_snprintf(path, sizeof path, "%s/app.py", ws) ||
 	    !(f = fopen(path, "w")))
 		abort();

@@ -14,8 +14,9 @@ static void configure(struct lint_config *cfg, struct dt_arena *arena)
 		"version:semver", "url:url", "created:rfc3339", "license:spdx",
 		"rev:hash", "mail:email", "text:text",
 	};
+	const struct lint_rule_info *rules;
 	struct dt_error err;
-	size_t i;
+	size_t i, n;
 
 	lint_config_init(cfg);
 	cfg->shellcheck = false;
@@ -23,8 +24,13 @@ static void configure(struct lint_config *cfg, struct dt_arena *arena)
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		(void)lint_config_require_label(cfg, arena, labels[i], &err);
 	(void)lint_config_trust(cfg, arena, "docker.io", &err);
-	(void)lint_config_override(cfg, arena, "DL1001", LINT_SEV_WARNING, &err);
-	(void)lint_config_override(cfg, arena, "DL3057", LINT_SEV_INFO, &err);
+	/* Every rule of the table that is off by default, so that a rule
+	 * added later is fuzzed too. */
+	rules = lint_rules(&n);
+	for (i = 0; i < n; i++)
+		if (rules[i].severity == LINT_SEV_IGNORE)
+			(void)lint_config_override(cfg, arena, rules[i].id,
+			                           LINT_SEV_INFO, &err);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -188,7 +188,15 @@ static void check_domc_state(const struct quiz_domc *d,
 	struct quiz_response r;
 	struct quiz_result res, scored;
 	struct dt_error err;
+	uint32_t seen = 0;
+	size_t i;
 
+	/* Every option once: the showing order is a permutation. */
+	for (i = 0; i < d->n; i++)
+		if (d->order[i] >= d->n || (seen & 1u << d->order[i]))
+			abort();
+		else
+			seen |= 1u << d->order[i];
 	if (d->shown > d->n || (d->finished && quiz_domc_next(d) != -1) ||
 	    (d->decided && d->decided_at > d->shown))
 		abort();

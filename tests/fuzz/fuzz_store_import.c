@@ -60,8 +60,8 @@ static struct course_blueprint blueprints[] = {
 };
 
 static struct {
-	char dir[64];
-	char db[96];
+	char dir[512];
+	char db[544];
 	struct store *s;
 	int64_t bank, alice, bob;
 	struct dt_buf alice_doc, bob_doc;
@@ -72,7 +72,7 @@ static struct {
 static void cleanup(void)
 {
 	static const char *const suffixes[] = {"", "-wal", "-shm"};
-	char path[128];
+	char path[560];
 	size_t i;
 
 	store_close(env.s);
@@ -156,6 +156,7 @@ static void progress(int64_t learner, int64_t t)
 
 static void setup(void)
 {
+	const char *tmp = getenv("TMPDIR");
 	struct course course = {0};
 	struct store_import_stats st;
 	struct dt_error err;
@@ -163,7 +164,8 @@ static void setup(void)
 
 	if (env.s)
 		return;
-	if (!dt_snprintf(env.dir, sizeof env.dir, "/tmp/dt-fuzz-store-XXXXXX") ||
+	if (!dt_snprintf(env.dir, sizeof env.dir, "%s/dt-fuzz-store-XXXXXX",
+	                 tmp && *tmp ? tmp : "/tmp") ||
 	    !mkdtemp(env.dir) ||
 	    !dt_snprintf(env.db, sizeof env.db, "%s/fuzz.db", env.dir))
 		abort();

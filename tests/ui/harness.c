@@ -65,7 +65,7 @@ static const VTermScreenCallbacks screen_callbacks = {
 static void child(const struct term *t, const struct term_opts *o)
 {
 	static char env[TERM_MAX_ENV][600];
-	char *envp[TERM_MAX_ENV + 1], *argv[4];
+	char *envp[TERM_MAX_ENV + 1], *argv[TERM_MAX_ARGS + 4];
 	const char *bin = getenv("DT_BIN");
 	const char *lang = o->lang ? o->lang : "C.UTF-8";
 	struct rlimit no_core = {0, 0};
@@ -87,9 +87,14 @@ static void child(const struct term *t, const struct term_opts *o)
 		envp[i] = env[i];
 	envp[n] = NULL;
 	argv[0] = (char *)bin;
-	argv[1] = o->content ? "--content" : NULL;
-	argv[2] = (char *)o->content;
-	argv[3] = NULL;
+	n = 1;
+	if (o->content) {
+		argv[n++] = "--content";
+		argv[n++] = (char *)o->content;
+	}
+	for (int i = 0; o->args && o->args[i] && i < TERM_MAX_ARGS; i++)
+		argv[n++] = (char *)o->args[i];
+	argv[n] = NULL;
 	execve(bin, argv, envp);
 	fprintf(stderr, "exec %s: %s\n", bin, strerror(errno));
 	_exit(127);

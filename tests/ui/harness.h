@@ -41,9 +41,13 @@ struct term_opts {
 	const char *content;         /* --content DIR; NULL: none */
 	const char *data_home;       /* XDG_DATA_HOME and HOME */
 	const char *const *env;      /* more NAME=VALUE, NULL-terminated */
+	const char *const *args;     /* a command and its arguments after the
+	                                options (a plain mode run on the same
+	                                terminal and data), NULL-terminated */
 };
 
 #define TERM_MAX_ENV 16              /* variables of the child, all told */
+#define TERM_MAX_ARGS 8              /* arguments after the options */
 
 /* Starts $DT_BIN in a new pseudo-terminal; false (with a message on
  * stderr) when it cannot. */

@@ -281,6 +281,43 @@ static bool nav_cell(struct term *t, int n, const char *marks)
 	return term_wait_row_has(t, 1, want);
 }
 
+/* Answers the true/false mistake on screen (a question of the exam's
+ * lessons 1 and 2) right or wrong; false when neither shows. */
+static bool answer_mistake(struct term *t, bool right, const char **which)
+{
+	bool first = term_has(t, "A container is a process on the host.");
+
+	if (!first && !term_has(t, "The short stop has two sections."))
+		return false;
+	*which = first ? "A container is a process" : "The short stop has two";
+	/* The first is true, the second false. */
+	term_type(t, first == right ? "t" : "f");
+	term_key(t, VTERM_KEY_ENTER);
+	return term_wait(t, right ? "\u2713 Correct." : "\u2717 Wrong.");
+}
+
+/* From the results of the exam of exam_flag_jump_review_submit: m, its
+ * two mistakes, the first answered wrong and so asked again. */
+static bool exam_mistakes(struct term *t)
+{
+	const char *first, *second, *again;
+
+	term_type(t, "m");
+	if (!term_wait(t, "Practice \u00b7 mistakes in Screen Test Exam") ||
+	    !term_wait(t, "Question 1  \u00b7") || !answer_mistake(t, false, &first))
+		return false;
+	term_key(t, VTERM_KEY_ENTER);
+	if (!term_wait(t, "Question 2  \u00b7") || !answer_mistake(t, true, &second))
+		return false;
+	term_key(t, VTERM_KEY_ENTER);
+	if (!term_wait(t, "Question 3  \u00b7") || !answer_mistake(t, true, &again))
+		return false;
+	term_key(t, VTERM_KEY_ENTER);
+	return strcmp(first, second) != 0 && strcmp(first, again) == 0 &&
+	       term_wait(t, "Score: 2/3 (67%)") &&
+	       term_wait(t, "1 wrong: press m to practise your mistakes.");
+}
+
 static void test_exam_flag_jump_review_submit(struct term *t)
 {
 	char line[512];
@@ -363,9 +400,9 @@ static void test_exam_flag_jump_review_submit(struct term *t)
 	CHECK(t, term_wait(t, "It has only one section."));
 	term_type(t, "g");
 	CHECK(t, term_wait(t, "Score: 4/6 (67%)"));
-	/* m practises my mistakes (none from practice yet). */
-	term_type(t, "m");
-	CHECK(t, term_wait(t, "No mistakes to go over"));
+	/* m practises the exam's mistakes, with no practice yet: question 3
+	 * (wrong) and 6 (unanswered), until each is answered right. */
+	CHECK(t, exam_mistakes(t));
 	term_type(t, "q");
 	CHECK(t, term_wait(t, "Score: 4/6 (67%)"));
 	/* Back to the exams, where the score shows; the progress chart. */
@@ -515,6 +552,132 @@ static void test_exam_submits_itself_at_zero(struct term *t)
 	CHECK(t, term_wait(t, "(the time ran out)"));
 	CHECK(t, term_wait(t, "The answers of this exam are not shown."));
 	CHECK(t, !term_has(t, "It closes the course"));
+	/* Nor its mistakes, which would show them. */
+	term_type(t, "m");
+	CHECK(t, footer_has(t, "The answers of this exam are not shown, so "
+	                    "neither are its mistakes"));
+}
+
+/* ---- eight choices at the smallest size -------------------------------------- */
+
+#define EIGHT "tests/ui/eight"
+
+/* The frame holds together: every row within the width, the header on
+ * row 0 with arg, the key footer on the last row. */
+static bool frame_whole(struct term *t, const void *arg)
+{
+	char row[1024];
+	int r;
+
+	for (r = 0; r < t->rows; r++) {
+		term_row(t, r, row, sizeof row);
+		if (column_of(row, row + strlen(row)) > t->cols)
+			return false;
+	}
+	return strstr(term_row(t, 0, row, sizeof row), arg) &&
+	       strstr(term_row(t, t->rows - 1, row, sizeof row), "? help");
+}
+
+/* The column where text starts on the row holding it, or -1. */
+static int column_on_screen(struct term *t, const char *text)
+{
+	char row[1024];
+	int r = term_find(t, text, 0);
+	const char *at;
+
+	if (r < 0)
+		return -1;
+	at = strstr(term_row(t, r, row, sizeof row), text);
+	return at ? column_of(row, at) : -1;
+}
+
+/* Practice at 60x20: the list is taller than the window; moving down
+ * scrolls the last choice in, the small letters choose, the feedback
+ * scrolls to the explanation. */
+static bool eight_in_practice(struct term *t)
+{
+	int guard;
+	char pick;
+
+	term_type(t, "jp");
+	if (!term_wait(t, "This lesson: 1. Many Ports"))
+		return false;
+	term_key(t, VTERM_KEY_ENTER);
+	if (!term_wait(t, "Question 1 of 1") || term_has(t, "( ) H. ") ||
+	    !term_wait_until(t, frame_whole, "Practice"))
+		return false;
+	term_type(t, "jjjjjjj");
+	if (!term_wait(t, "( ) H. ") || !term_wait_until(t, frame_whole, "Practice") ||
+	    !(pick = letter_of(t, "Choice seven")))
+		return false;
+	term_type(t, (char[]){pick, 0});
+	if (!term_wait(t, "(*) ") || !term_has(t, ". Choice seven"))
+		return false;
+	term_key(t, VTERM_KEY_ENTER);
+	if (!term_wait(t, "\u2713 Correct."))
+		return false;
+	/* The verdict and the explanation show at once; the page goes back
+	 * up to the stem, page by page, each a new first row. */
+	if (!term_wait(t, "of the container.") ||
+	    !term_wait_until(t, frame_whole, "Practice"))
+		return false;
+	for (guard = 0; guard < 4 && !term_has(t, "Question 1 of 1"); guard++) {
+		char top[1024];
+
+		term_row(t, 1, top, sizeof top);
+		term_key(t, VTERM_KEY_PAGEUP);
+		if (!term_wait_row_not(t, 1, top))
+			return false;
+	}
+	return term_has(t, "After docker run -p 8080:80 nginx") &&
+	       term_wait_until(t, frame_whole, "Practice");
+}
+
+static void test_eight_choices_at_60x20(struct term *t)
+{
+	int row;
+
+	CHECK(t, start(t, 20, 60, EIGHT));
+	CHECK(t, term_wait(t, "Many Ports"));
+	CHECK(t, eight_in_practice(t));
+	term_type(t, "qq");
+	CHECK(t, term_wait(t, "0 of 1 lessons read"));
+	/* The exam: the footer says which letters take Shift. */
+	CHECK(t, open_entry(t, "a timed practice exam"));
+	CHECK(t, term_wait(t, "1 question \u00b7 10 minutes"));
+	term_click(t, term_find(t, "Eight Choice Exam", 1), 6);
+	CHECK(t, term_wait(t, "1 question in 10 minutes"));
+	term_type(t, "y");
+	CHECK(t, footer_has(t, "A-H answer, Shift for E-G"));
+	CHECK(t, term_wait_until(t, frame_whole, "Question 1/1"));
+	/* e and g are commands: each says what Shift does instead. */
+	term_type(t, "e");
+	CHECK(t, footer_has(t, "e types typed answers; Shift-E chooses E"));
+	term_type(t, "g");
+	CHECK(t, footer_has(t, "Go to question (Esc: back; Shift-G chooses G):"));
+	term_key(t, VTERM_KEY_ESCAPE);
+	CHECK(t, footer_has(t, "Shift for E-G"));
+	term_type(t, "G");
+	CHECK(t, term_wait(t, "(*) G. Choice seven"));
+	CHECK(t, nav_cell(t, 1, "\u25cf"));
+	term_type(t, "f");
+	CHECK(t, footer_has(t, "Question 1 flagged for review; Shift-F chooses F"));
+	/* The last choice comes into view under the navigator and the rule. */
+	term_type(t, "j");
+	CHECK(t, term_wait(t, "( ) H. Choice eight"));
+	CHECK(t, term_wait_row_has(t, 2, "1 of 1 answered, 1 flagged"));
+	CHECK(t, term_wait_until(t, frame_whole, "Question 1/1"));
+	row = term_find(t, "( ) H. Choice eight", 3);
+	CHECK(t, row > 2 && row < t->rows - 2);
+	/* `?` says it too, wrapped under the text column. */
+	term_type(t, "?");
+	CHECK(t, term_wait_row_has(t, 1, "Exam"));
+	term_type(t, " ");
+	CHECK(t, term_wait(t, "Exam: answering"));
+	CHECK(t, term_wait(t, "need Shift"));
+	CHECK(t, column_on_screen(t, "Choose that answer") == 26);
+	CHECK(t, term_find(t, "need Shift", 0) ==
+	         term_find(t, "Choose that answer", 0) + 1);
 }
 
 /* ---- the table ----------------------------------------------------------------- */
@@ -528,6 +691,7 @@ const struct uitest flow_tests[] = {
 	T(exam_domc_one_option_at_a_time, false),
 	T(exam_expired_while_away, false),
 	T(exam_submits_itself_at_zero, true),
+	T(eight_choices_at_60x20, false),
 #undef T
 };
 

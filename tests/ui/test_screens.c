@@ -206,6 +206,51 @@ static void test_exercise_edit_check_hint_solution_reset(struct term *t)
 	CHECK(t, term_wait(t, "1 of 1 exercises passed"));
 }
 
+/* Runs `dockertutor exercise hint ui-user` on the test's terminal and data,
+ * as a learner would beside the UI; true when it ends well showing want. */
+static bool cli_hint(struct term *t, const char *want)
+{
+	static const char *const args[] = {"exercise", "hint", "ui-user", NULL};
+	struct term_opts o = {.rows = 24, .cols = 80, .content = FIXTURE,
+	                      .args = args};
+	bool ok;
+
+	ok = start_with(t, o) && term_wait(t, want) && exited_with(t, 0);
+	term_close(t);
+	return ok;
+}
+
+/* One count of hints seen: the command's and the UI's h add to it. */
+static void test_hints_shared_with_the_command(struct term *t)
+{
+	CHECK(t, cli_hint(t, "1 more hint: run this again for the next one."));
+	CHECK(t, start(t, 30, 100, FIXTURE));
+	CHECK(t, open_entry(t, "fix real Dockerfiles"));
+	CHECK(t, term_wait(t, "Run as a user  (ui-user)"));
+	term_key(t, VTERM_KEY_ENTER);
+	/* The hint read with the command shows, counted as seen. */
+	CHECK(t, term_wait(t, "1 of 2 hints seen"));
+	CHECK(t, term_wait(t, "Hint 1 of 2: USER needs a user: create one first."));
+	CHECK(t, !term_has(t, "Hint 2 of 2"));
+	/* h shows the next one and counts it at once. */
+	term_type(t, "h");
+	CHECK(t, term_wait(t, "Hint 2 of 2: FROM alpine:3.20, then RUN adduser"));
+	CHECK(t, term_wait(t, "2 of 2 hints seen"));
+	term_type(t, "h");
+	CHECK(t, footer_has(t, "That was the last hint"));
+	term_type(t, "qqq");
+	CHECK(t, exited_with(t, 0));
+	term_close(t);
+	/* The command knows both were seen, and adds none. */
+	CHECK(t, cli_hint(t, "Hint 2 of 2 (seen)"));
+	CHECK(t, start(t, 30, 100, FIXTURE));
+	CHECK(t, open_entry(t, "fix real Dockerfiles"));
+	CHECK(t, term_wait(t, "Run as a user  (ui-user)"));
+	term_key(t, VTERM_KEY_ENTER);
+	CHECK(t, term_wait(t, "2 of 2 hints seen"));
+	CHECK(t, term_wait(t, "Hint 2 of 2: FROM alpine:3.20"));
+}
+
 /* ---- progress and persistence ------------------------------------------------ */
 
 static void test_progress_reviews_and_time(struct term *t)
@@ -262,6 +307,56 @@ static void test_reading_position_persists(struct term *t)
 	CHECK(t, term_find(t, "in progress", 3) > 0);
 	term_key(t, VTERM_KEY_ENTER);
 	CHECK(t, term_wait_row_has(t, 0, "Lesson 1"));
+	CHECK(t, term_wait_row(t, 1, top));
+}
+
+/* Opens a lesson of the fixture from the home screen by a click on its
+ * title, waiting for the reader's first frame. */
+static bool open_lesson(struct term *t, const char *title, const char *which)
+{
+	if (!term_wait(t, title))
+		return false;
+	term_click(t, term_find(t, title, 3), 10);
+	return term_wait_row_has(t, 0, which) &&
+	       term_wait_row_has(t, t->rows - 1, "%");
+}
+
+/* "Continue" reopens the lesson read last, in this run and the next, even
+ * when an earlier lesson is still in progress. */
+static void test_continue_reopens_the_lesson_read_last(struct term *t)
+{
+	char top[512];
+
+	CHECK(t, start(t, 24, 80, FIXTURE));
+	CHECK(t, open_first(t));
+	term_row(t, 11, top, sizeof top);
+	term_type(t, "jjjjjjjjjj");
+	CHECK(t, term_wait_row(t, 1, top));
+	term_type(t, "q");
+	CHECK(t, term_wait(t, "Continue where you left off: 1. First Steps"));
+	CHECK(t, open_lesson(t, "The Last Leg", "Lesson 3"));
+	term_type(t, "q");
+	CHECK(t, term_wait(t, "Continue where you left off: 3. The Last Leg"));
+	term_type(t, "q");
+	CHECK(t, exited_with(t, 0));
+	term_close(t);
+	/* The next run: lesson 3, though lesson 1 is in progress before it. */
+	CHECK(t, start(t, 24, 80, FIXTURE));
+	CHECK(t, term_wait(t, "Continue where you left off: 3. The Last Leg"));
+	term_key(t, VTERM_KEY_ENTER);
+	CHECK(t, term_wait_row_has(t, 0, "Lesson 3"));
+	term_type(t, "q");
+	/* Lesson 1 looked at again, without a move, is the one read last. */
+	CHECK(t, open_lesson(t, "First Steps with Containers", "Lesson 1"));
+	CHECK(t, term_wait_row(t, 1, top));
+	term_type(t, "q");
+	CHECK(t, term_wait(t, "Continue where you left off: 1. First Steps"));
+	term_type(t, "q");
+	CHECK(t, exited_with(t, 0));
+	term_close(t);
+	CHECK(t, start(t, 24, 80, FIXTURE));
+	CHECK(t, term_wait(t, "Continue where you left off: 1. First Steps"));
+	term_key(t, VTERM_KEY_ENTER);
 	CHECK(t, term_wait_row(t, 1, top));
 }
 
@@ -458,8 +553,10 @@ static void test_new_screens_without_colour(struct term *t)
 const struct uitest screen_tests[] = {
 #define T(name) {#name, test_##name, false}
 	T(exercise_edit_check_hint_solution_reset),
+	T(hints_shared_with_the_command),
 	T(progress_reviews_and_time),
 	T(reading_position_persists),
+	T(continue_reopens_the_lesson_read_last),
 	T(database_error_is_one_line),
 	T(help_from_every_new_screen),
 	T(resize_redraws_new_screens),

@@ -353,6 +353,43 @@ static void test_help_lists_every_binding(struct term *t)
 	CHECK(t, term_wait_row_has(t, 0, "Lesson 1"));
 }
 
+/* At 60 columns a binding's text goes on under its own column, a word
+ * at a time; wider, it is one row again, and the help keeps its place. */
+static void test_help_wraps_at_60_columns(struct term *t)
+{
+	char row[512], want[128];
+	int r;
+
+	snprintf(want, sizeof want, "%26stag, mistakes or reviews", "");
+	CHECK(t, start(t, 20, 60, FIXTURE));
+	CHECK(t, term_wait(t, "Containers for Screen Tests"));
+	term_type(t, "?");
+	CHECK(t, term_wait(t, "Practise: the selected lesson,"));
+	r = term_find(t, "Practise: the selected lesson,", 1);
+	CHECK(t, strncmp(term_row(t, r, row, sizeof row), "    p ", 6) == 0);
+	CHECK(t, !strstr(row, "tag"));
+	CHECK(t, term_wait_row(t, r + 1, want));
+	CHECK(t, term_wait_row_has(t, r + 2, "    q "));
+	term_resize(t, 20, 100);
+	CHECK(t, term_wait(t, "Practise: the selected lesson, a tag, mistakes or "
+	                   "reviews"));
+	CHECK(t, term_wait_gone(t, want));
+	r = term_find(t, "Practise: the selected lesson,", 1);
+	CHECK(t, term_wait_row_has(t, r + 1, "    q "));
+	term_type(t, "j");
+	CHECK(t, term_wait_row_has(t, 1, "j, Down"));
+	term_resize(t, 20, 60);
+	CHECK(t, term_wait(t, want));
+	CHECK(t, term_wait_row_has(t, 1, "j, Down"));
+	r = term_find(t, "Practise: the selected lesson,", 1);
+	CHECK(t, term_wait_row(t, r + 1, want));
+	/* Every row of every binding fits, down to the last. */
+	term_type(t, "G");
+	CHECK(t, term_wait(t, "Quit dockertutor from any screen"));
+	for (r = 1; r < t->rows; r++)
+		CHECK(t, strlen(term_row(t, r, row, sizeof row)) <= 60);
+}
+
 /* ---- the terminal ----------------------------------------------------- */
 
 /* The footer shows the reading percentage but not the text arg. */
@@ -618,6 +655,7 @@ const struct uitest reader_tests[] = {
 	T(search_highlights_matches),
 	T(reader_lessons_and_position),
 	T(help_lists_every_binding),
+	T(help_wraps_at_60_columns),
 	T(resize_redraws_each_screen),
 	T(too_small_then_grown),
 	T(starts_too_small),

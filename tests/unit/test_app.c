@@ -315,7 +315,9 @@ static void test_practice_stores_answer_with_review_state(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_LESSON, "basics", NULL, 1, 7 };
+	struct app_practice_options po = {
+		QUIZ_FROM_LESSON, "basics", NULL, 1, 7, 0
+	};
 	struct store_lesson_progress *lp;
 	struct app_practice_summary sum;
 	const struct app_item *it;
@@ -375,7 +377,9 @@ static void test_practice_never_repeats_and_shuffles(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_LESSON, "basics", NULL, 40, 3 };
+	struct app_practice_options po = {
+		QUIZ_FROM_LESSON, "basics", NULL, 40, 3, 0
+	};
 	const struct course_question *last = NULL;
 	const struct app_item *it;
 	struct app_practice *p;
@@ -416,7 +420,9 @@ static void test_practice_mistakes_and_review(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_LESSON, "images", NULL, 3, 11 };
+	struct app_practice_options po = {
+		QUIZ_FROM_LESSON, "images", NULL, 3, 11, 0
+	};
 	const struct app_item *it;
 	struct app_practice *p;
 	struct app_feedback fb;
@@ -479,7 +485,9 @@ static void test_practice_tag_and_unknown_names(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_TAG, NULL, "layers", 0, 5 };
+	struct app_practice_options po = {
+		QUIZ_FROM_TAG, NULL, "layers", 0, 5, 0
+	};
 	const struct app_item *it;
 	struct app_practice *p;
 	struct dt_error err;
@@ -492,7 +500,9 @@ static void test_practice_tag_and_unknown_names(void **state)
 	assert_int_equal(app_practice_start(app, &po, &p, &err), DT_ERR_NOTFOUND);
 	assert_string_equal(err.msg,
 	                    "no question has the tag 'layer'; did you mean 'layers'?");
-	po = (struct app_practice_options){ QUIZ_FROM_LESSON, "basic", NULL, 0, 5 };
+	po = (struct app_practice_options){
+		QUIZ_FROM_LESSON, "basic", NULL, 0, 5, 0
+	};
 	assert_int_equal(app_practice_start(app, &po, &p, &err), DT_ERR_NOTFOUND);
 	assert_string_equal(err.msg,
 	                    "the course has no lesson 'basic'; did you mean 'basics'?");
@@ -507,7 +517,9 @@ static void test_summary_counts_everything(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_LESSON, "basics", NULL, 2, 9 };
+	struct app_practice_options po = {
+		QUIZ_FROM_LESSON, "basics", NULL, 2, 9, 0
+	};
 	struct app_exam_options xo = { "final", false, 0 };
 	const struct app_item *it;
 	struct app_practice *p;
@@ -607,11 +619,63 @@ static void test_summary_counts_everything(void **state)
 	app_close(app);
 }
 
+/* Asserts the learner's last reading position (lesson NULL: none). */
+static void last_is(struct app *app, const char *lesson, const char *section,
+                    int depth)
+{
+	const char *l, *sec;
+	struct dt_arena arena;
+	struct dt_error err;
+	int d = -1;
+
+	dt_arena_init(&arena);
+	assert_int_equal(app_last_position(app, &arena, &l, &sec, &d, &err), DT_OK);
+	if (!lesson) {
+		assert_null(l);
+		assert_null(sec);
+	} else {
+		assert_string_equal(l, lesson);
+		assert_string_equal(sec, section);
+	}
+	assert_int_equal(d, depth);
+	dt_arena_fini(&arena);
+}
+
+/* "Continue where you left off": the position set last, in whichever
+ * lesson, also within one second of the clock; asking makes no profile;
+ * each learner has their own. */
+static void test_last_position(void **state)
+{
+	struct env *e = *state;
+	struct app *app = open_as(e, "ann"), *bob;
+	struct dt_error err;
+
+	last_is(app, NULL, NULL, 0);
+	assert_int_equal(app_learner_id(app), 0);
+	assert_int_equal(app_set_position(app, "basics", "running", 2500, &err),
+	                 DT_OK);
+	assert_int_equal(app_set_position(app, "images", "layers", 0, &err),
+	                 DT_OK);
+	last_is(app, "images", "layers", 0);
+	assert_int_equal(app_set_position(app, "basics", "running",
+	                                  STORE_DEPTH_SCALE, &err), DT_OK);
+	last_is(app, "basics", "running", STORE_DEPTH_SCALE);
+	bob = open_as(e, "bob");
+	last_is(bob, NULL, NULL, 0);
+	app_close(bob);
+	/* Reset, the lesson's position goes: the other one is the last. */
+	assert_int_equal(app_reset(app, "basics", &err), DT_OK);
+	last_is(app, "images", "layers", 0);
+	app_close(app);
+}
+
 static void test_progress_moves_between_databases(void **state)
 {
 	struct env *e = *state;
 	struct app *app = open_as(e, "ann");
-	struct app_practice_options po = { QUIZ_FROM_LESSON, "images", NULL, 3, 2 };
+	struct app_practice_options po = {
+		QUIZ_FROM_LESSON, "images", NULL, 3, 2, 0
+	};
 	struct store_import_stats st;
 	struct app_summary a, b;
 	const struct app_item *it;
@@ -866,7 +930,9 @@ static enum dt_status open_close(const struct env *e, struct app *unused)
 
 static enum dt_status practise_once(const struct env *e, struct app *app)
 {
-	struct app_practice_options po = { QUIZ_FROM_UNSEEN, NULL, NULL, 1, 1 };
+	struct app_practice_options po = {
+		QUIZ_FROM_UNSEEN, NULL, NULL, 1, 1, 0
+	};
 	const struct app_item *it;
 	struct app_practice *p = NULL;
 	struct app_feedback fb;
@@ -928,6 +994,26 @@ static enum dt_status report_exams(const struct env *e, struct app *app)
 	return rc;
 }
 
+/* Where the learner read last; NOMEM leaves nothing half-read. */
+static enum dt_status read_last(const struct env *e, struct app *app)
+{
+	const char *lesson, *section;
+	struct dt_arena arena;
+	struct dt_error err;
+	enum dt_status rc;
+	int depth;
+
+	(void)e;
+	dt_arena_init(&arena);
+	rc = app_last_position(app, &arena, &lesson, &section, &depth, &err);
+	if (rc == DT_OK && (!lesson || strcmp(section, "running") != 0))
+		rc = DT_ERR_INVALID;
+	if (rc != DT_OK && (lesson || section))
+		rc = DT_ERR_INVALID;
+	dt_arena_fini(&arena);
+	return rc;
+}
+
 /* The first write of a learner without a profile creates it on the way
  * (a try that failed after creating it leaves it for the next). */
 static enum dt_status hint_as_newcomer(const struct env *e, struct app *app)
@@ -963,6 +1049,7 @@ static void test_open_allocation_failures(void **state)
 static void test_use_case_allocation_failures(void **state)
 {
 	struct env *e = *state;
+	struct dt_error err;
 	struct app *app;
 
 	sit_final(e, "amy", 0x0f);
@@ -971,6 +1058,9 @@ static void test_use_case_allocation_failures(void **state)
 	assert_true(fail_each_allocation(e, app, summarise) > 2);
 	assert_true(fail_each_allocation(e, app, report) > 2);
 	assert_true(fail_each_allocation(e, app, report_exams) > 0);
+	assert_int_equal(app_set_position(app, "basics", "running", 5, &err),
+	                 DT_OK);
+	assert_true(fail_each_allocation(e, app, read_last) > 1);
 	app_close(app);
 	app = open_as(e, "newcomer");
 	assert_int_equal(app_learner_id(app), 0);
@@ -994,6 +1084,7 @@ int main(void)
 		T(test_practice_mistakes_and_review),
 		T(test_practice_tag_and_unknown_names),
 		T(test_summary_counts_everything),
+		T(test_last_position),
 		T(test_progress_moves_between_databases),
 		T(test_bank_import_export_and_find),
 		T(test_report_item_analysis_and_distractors),

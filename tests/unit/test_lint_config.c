@@ -155,6 +155,7 @@ static const char *const fake_env[][2] = {
 	{"HADOLINT_REQUIRE_LABELS", "maintainer:text,version:semver"},
 	{"HADOLINT_STRICT_LABELS", "yes"},
 	{"HADOLINT_DISABLE_IGNORE_PRAGMA", "0"},
+	{"DOCKERTUTOR_ONLY_HADOLINT", "1"},
 };
 
 static const char *fake_get(const char *name)
@@ -191,6 +192,7 @@ static void test_environment(void **state)
 	assert_string_equal(cfg.label_schema[0].label, "maintainer");
 	assert_true(cfg.strict_labels);
 	assert_false(cfg.disable_ignore_pragma);
+	assert_true(cfg.only_hadolint);
 	dt_arena_fini(&arena);
 }
 

@@ -121,7 +121,21 @@ static void test_golden_cases(void **state)
 
 static void test_instr_names(void **state)
 {
+	int k;
+
 	(void)state;
+	/* Every name finds its kind, in capitals and in lower case. */
+	for (k = 1; k < LINT_INSTR_COUNT; k++) {
+		const char *name = lint_instr_name((enum lint_instr_kind)k);
+		char low[16];
+		size_t i, n = strlen(name);
+
+		assert_true(n < sizeof low);
+		for (i = 0; i <= n; i++)
+			low[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+		assert_int_equal(lint_instr_lookup(name, n), k);
+		assert_int_equal(lint_instr_lookup(low, n), k);
+	}
 	assert_int_equal(lint_instr_lookup("healthcheck", 11), LINT_HEALTHCHECK);
 	assert_int_equal(lint_instr_lookup("Run", 3), LINT_RUN);
 	assert_int_equal(lint_instr_lookup("RUNX", 3), LINT_RUN);
@@ -192,6 +206,10 @@ static void test_stages_and_meta_args(void **state)
 	assert_int_equal(f->instrs[3].stage, 0);
 	assert_int_equal(f->instrs[5].stage, 0);
 	assert_int_equal(f->instrs[7].stage, 1);
+	/* A FROM belongs to the stage it starts, the second one too. */
+	assert_int_equal(f->instrs[6].stage, 1);
+	assert_int_equal(f->instrs[f->stages[0].from].stage, 0);
+	assert_int_equal(f->instrs[f->stages[1].from].stage, 1);
 	assert_string_equal(f->stages[0].image, "${BASE}:${V}-alpine");
 	assert_string_equal(f->stages[0].image_resolved, "node:20-alpine");
 	assert_string_equal(f->stages[0].name, "build");

@@ -342,6 +342,74 @@ static void test_positions(void **state)
 	lint_result_free(res);
 }
 
+/* hadolint's rule set alone: no BuildKit check, no DT rule, no BuildKit
+ * directive; the DL rules and hadolint's pragmas as before. */
+static void test_only_hadolint(void **state)
+{
+	static const char text[] =
+		"# check=skip=DL3006\n"
+		"FROM debian as build\n"
+		"# hadolint ignore=DL3008\n"
+		"RUN apt-get install -y --no-install-recommends curl\n"
+		"CMD run\n";
+	struct lint_config cfg;
+	struct lint_result *res;
+	size_t i;
+
+	(void)state;
+	lint_config_init(&cfg);
+	cfg.shellcheck = false;
+	res = run(text, &cfg);
+	assert_int_equal(count(res, "FromAsCasing", 2), 1);
+	assert_int_equal(count(res, "DT1001", 0), 1);
+	assert_int_equal(count(res, "DL3006", 0), 0);
+	assert_int_equal(count(res, "DL3025", 5), 1);
+	lint_result_free(res);
+	cfg.only_hadolint = true;
+	res = run(text, &cfg);
+	for (i = 0; i < res->n_findings; i++)
+		assert_true(dt_str_has_prefix(res->findings[i].rule, "DL"));
+	assert_int_equal(count(res, "DL3006", 2), 1);   /* check=skip is BuildKit's */
+	assert_int_equal(count(res, "DL3008", 0), 0);   /* hadolint's pragma holds */
+	assert_int_equal(count(res, "DL3025", 5), 1);
+	assert_true(lint_result_fails(res, &cfg));
+	lint_result_free(res);
+}
+
+/* The other names of a rule come from the alias table. */
+static void test_rule_aliases(void **state)
+{
+	(void)state;
+	assert_string_equal(lint_rule_alias("DL3025", 0), "JSONArgsRecommended");
+	assert_null(lint_rule_alias("DL3025", 1));
+	assert_string_equal(lint_rule_alias("DL4004", 0), "MultipleInstructionsDisallowed");
+	assert_null(lint_rule_alias("DL3008", 0));
+	assert_null(lint_rule_alias("JSONArgsRecommended", 0));
+}
+
+/* Rules about several programs walk their commands in the script's order,
+ * so findings that share a position keep that order. */
+static void test_named_commands_in_order(void **state)
+{
+	static const char *const want[] = {
+		"(apk upgrade)", "(apt-get upgrade)", "(apk upgrade)",
+	};
+	struct lint_config cfg;
+	struct lint_result *res;
+	size_t i, k = 0;
+
+	(void)state;
+	lint_config_init(&cfg);
+	cfg.shellcheck = false;
+	res = run("FROM alpine:3.19\n"
+	          "RUN echo `apk upgrade; apt-get upgrade; apk upgrade`\n", &cfg);
+	assert_int_equal(count(res, "DT1006", 2), 3);
+	for (i = 0; i < res->n_findings; i++)
+		if (strcmp(res->findings[i].rule, "DT1006") == 0)
+			assert_non_null(strstr(res->findings[i].message, want[k++]));
+	lint_result_free(res);
+}
+
 /* lint_run with the N-th allocation failing, N = 1, 2, ...: a clean
  * DT_ERR_NOMEM each time, until it succeeds with the full result. */
 static void test_allocation_failures(void **state)
@@ -353,6 +421,8 @@ static void test_allocation_failures(void **state)
 		"RUN apt-get update && apt-get install -y curl | tee /log\n"
 		"RUN <<EOF\ncd /x\nEOF\n"
 		"ONBUILD RUN pip install flask\n"
+		"COPY . .\n"
+		"RUN npm install && yarn install && apt-get upgrade\n"
 		"LABEL version=1.0\n"
 		"FROM build\n"
 		"COPY --from=build a b c\n"
@@ -408,6 +478,9 @@ int main(void)
 		cmocka_unit_test(test_shells),
 		cmocka_unit_test(test_heredocs),
 		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_only_hadolint),
+		cmocka_unit_test(test_rule_aliases),
+		cmocka_unit_test(test_named_commands_in_order),
 		cmocka_unit_test(test_allocation_failures),
 	};
 

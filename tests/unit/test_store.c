@@ -497,6 +497,105 @@ static void test_reading_position(void **state)
 	assert_string_equal(read[0], "layers");
 }
 
+static void set_position(struct env *e, int64_t learner, const char *lesson,
+                         const char *section, int depth, int64_t at)
+{
+	struct dt_error err;
+
+	assert_int_equal(store_set_position(e->s, learner, lesson, section, depth,
+	                                    at, &err), DT_OK);
+}
+
+/* Asserts the learner's last position. */
+static void last_is(struct env *e, int64_t learner, const char *lesson,
+                    const char *section, int depth)
+{
+	const char *l, *sec;
+	struct dt_error err;
+	int d;
+
+	assert_int_equal(store_last_position(e->s, learner, &e->arena, &l, &sec,
+	                                     &d, &err), DT_OK);
+	assert_string_equal(l, lesson);
+	assert_string_equal(sec, section);
+	assert_int_equal(d, depth);
+}
+
+/* The position set last, in any lesson: the latest time, and within one
+ * second (a stopped clock, a quick move between lessons) the one set
+ * after the others; only the learner's own; an import keeps its time. */
+static void test_last_position(void **state)
+{
+	static const char doc[] = "{\"format\":\"dockertutor-progress\","
+		"\"version\":1,\"positions\":[{\"lesson\":\"basics\","
+		"\"section\":\"intro\",\"line\":42,\"at\":1700000500}]}";
+	struct env *e = *state;
+	struct store_import_stats st;
+	const char *lesson, *section;
+	struct dt_error err;
+	enum dt_status rc;
+	unsigned long n;
+	int64_t bob;
+	int depth = -1;
+
+	assert_int_equal(store_last_position(e->s, e->learner, &e->arena, &lesson,
+	                                     &section, &depth, &err), DT_OK);
+	assert_null(lesson);
+	assert_null(section);
+	assert_int_equal(depth, 0);
+	set_position(e, e->learner, "basics", "run", 5000, NOW);
+	set_position(e, e->learner, "images", "layers", 100, NOW);
+	last_is(e, e->learner, "images", "layers", 100);
+	/* The same second, set again: now basics, whose position changed. */
+	set_position(e, e->learner, "basics", "intro", STORE_DEPTH_SCALE, NOW);
+	last_is(e, e->learner, "basics", "intro", STORE_DEPTH_SCALE);
+	/* The same position set again counts as set again. */
+	set_position(e, e->learner, "images", "layers", 100, NOW);
+	last_is(e, e->learner, "images", "layers", 100);
+	/* A time before the latest does not win: time comes first. */
+	set_position(e, e->learner, "basics", "run", 7, NOW - 60);
+	last_is(e, e->learner, "images", "layers", 100);
+	set_position(e, e->learner, "basics", "run", 7, NOW + 1);
+	last_is(e, e->learner, "basics", "run", 7);
+	/* Another learner's positions are theirs. */
+	assert_int_equal(store_learner(e->s, "bob", true, NOW, &bob, &err), DT_OK);
+	assert_int_equal(store_last_position(e->s, bob, &e->arena, &lesson,
+	                                     &section, &depth, &err), DT_OK);
+	assert_null(lesson);
+	set_position(e, bob, "images", "tags", 1, NOW + 100);
+	last_is(e, e->learner, "basics", "run", 7);
+	last_is(e, bob, "images", "tags", 1);
+	/* An imported position later than any wins; resetting its lesson
+	 * leaves the latest of the others. */
+	assert_int_equal(store_import(e->s, e->learner, doc, strlen(doc), &st,
+	                              &err), DT_OK);
+	assert_int_equal(st.added, 1);
+	last_is(e, e->learner, "basics", "intro", 42);
+	assert_int_equal(store_reset(e->s, e->learner, "basics", &err), DT_OK);
+	last_is(e, e->learner, "images", "layers", 100);
+	/* Memory running out at each allocation in turn: a clean error and
+	 * nothing half-read. */
+	for (n = 1, rc = DT_ERR_NOMEM; rc != DT_OK; n++) {
+		struct dt_arena a;
+
+		dt_arena_init(&a);
+		dt_alloc_fail_at(n);
+		rc = store_last_position(e->s, e->learner, &a, &lesson, &section,
+		                         &depth, &err);
+		dt_alloc_fail_at(0);
+		if (rc == DT_OK) {
+			assert_string_equal(section, "layers");
+		} else {
+			assert_int_equal(rc, DT_ERR_NOMEM);
+			assert_null(lesson);
+			assert_null(section);
+		}
+		dt_arena_fini(&a);
+		assert_true(n < 100);
+	}
+	assert_true(n > 2);
+}
+
 static void test_exercises(void **state)
 {
 	struct env *e = *state;
@@ -1190,6 +1289,7 @@ int main(void)
 		T(test_reviews_due_and_forecast),
 		T(test_lesson_progress_and_time),
 		T(test_reading_position),
+		T(test_last_position),
 		T(test_exercises),
 		T(test_hints_without_attempts),
 		T(test_attempt_lifecycle),

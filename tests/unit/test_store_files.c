@@ -1,6 +1,6 @@
-/* Unit tests for the store's database files: schema-1 and schema-2
- * databases (the checked-in fixtures) migrated to the current schema with
- * everything kept,
+/* Unit tests for the store's database files: schema-1, schema-2 and
+ * schema-3 databases (the checked-in fixtures) migrated to the current
+ * schema with everything kept,
  * and the files the store must refuse without touching a byte: text, a
  * truncated or corrupted database, another application's, a newer schema,
  * read-only locations; and a full disk in the middle of work. */
@@ -26,6 +26,7 @@
 
 #define FIXTURE_V1 "tests/unit/data/db-v1.sql"
 #define FIXTURE_V2 "tests/unit/data/db-v2.sql"
+#define FIXTURE_V3 "tests/unit/data/db-v3.sql"
 #define NOW 1700100000
 #define DAY 86400
 
@@ -365,6 +366,76 @@ static void test_v2_migrates_keeping_everything(void **state)
 	store_close(s);
 }
 
+/* Asserts the learner's last reading position. */
+static void last_is(struct env *e, struct store *s, int64_t learner,
+                    const char *lesson, const char *section, int depth)
+{
+	const char *l, *sec;
+	struct dt_error err;
+	int d;
+
+	assert_int_equal(store_last_position(s, learner, &e->arena, &l, &sec, &d,
+	                                     &err), DT_OK);
+	assert_string_equal(l, lesson);
+	assert_string_equal(sec, section);
+	assert_int_equal(d, depth);
+}
+
+/* Schema 3 ordered reading positions by their time alone.  Migration 4
+ * keeps every position, and the one with the latest time is still the
+ * last; positions set from then on within one second are told apart by
+ * the order they were set in. */
+static void test_v3_migrates_keeping_everything(void **state)
+{
+	struct env *e = *state;
+	struct store *s;
+	struct dt_error err;
+	struct store_exercise_progress *ex;
+	struct store_lesson_progress *p;
+	const char *section;
+	int64_t ada, bob, bank;
+	size_t n;
+	bool changed = true;
+	int depth;
+
+	load_sql(e, FIXTURE_V3);
+	assert_int_equal(store_open(e->db, 0, &s, &err), DT_OK);
+	assert_int_equal(store_schema_version(s), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_learner(s, "ada", false, NOW, &ada, &err), DT_OK);
+	assert_int_equal(store_learner(s, "bob", false, NOW, &bob, &err), DT_OK);
+	assert_int_equal(store_sync_course(s, e->course, NOW, &bank, &changed, &err),
+	                 DT_OK);
+	assert_false(changed);
+	assert_int_equal(store_get_position(s, ada, "basics", &e->arena, &section,
+	                                    &depth, &err), DT_OK);
+	assert_string_equal(section, "run");
+	assert_int_equal(depth, 14);
+	last_is(e, s, ada, "images", "layers", 2500);
+	last_is(e, s, bob, "images", "tags", 9000);
+	/* The rest is as schema 3 left it. */
+	assert_int_equal(store_exercise_progress(s, bob, &e->arena, &ex, &n, &err),
+	                 DT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(ex[0].exercise, "pin-base");
+	assert_int_equal(ex[0].attempts, 1);
+	assert_int_equal(ex[0].hints, 1);
+	assert_int_equal(store_lesson_progress(s, ada, bank, &e->arena, &p, &n,
+	                                       &err), DT_OK);
+	assert_int_equal(p[0].n_answers, 4);
+	assert_int_equal(p[0].n_sections_read, 2);
+	/* Within the second of ada's latest position, the one set after it
+	 * wins, then the one set after that. */
+	assert_int_equal(store_set_position(s, ada, "basics", "intro", 10,
+	                                    1700000200, &err), DT_OK);
+	last_is(e, s, ada, "basics", "intro", 10);
+	assert_int_equal(store_set_position(s, ada, "images", "layers", 2500,
+	                                    1700000200, &err), DT_OK);
+	last_is(e, s, ada, "images", "layers", 2500);
+	last_is(e, s, bob, "images", "tags", 9000);
+	assert_int_equal(store_check(s, &err), DT_OK);
+	store_close(s);
+}
+
 static void test_migration_failure_rolls_back(void **state)
 {
 	struct env *e = *state;
@@ -442,12 +513,14 @@ static void test_corrupted_db_refused(void **state)
 static void test_newer_schema_refused(void **state)
 {
 	struct env *e = *state;
+	char want[160];
 
+	snprintf(want, sizeof want, "the database comes from a newer dockertutor "
+	         "(schema 99; this one knows up to %d): upgrade dockertutor",
+	         STORE_SCHEMA_VERSION);
 	make_db(e);
 	sqlite_exec_file(e->db, "PRAGMA user_version = 99;");
-	refused(e->db, DT_ERR_VERSION,
-	        "the database comes from a newer dockertutor (schema 99; this one "
-	        "knows up to 3): upgrade dockertutor");
+	refused(e->db, DT_ERR_VERSION, want);
 }
 
 static void test_other_applications_refused(void **state)
@@ -614,6 +687,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_v1_migrates_keeping_everything),
 		T(test_v2_migrates_keeping_everything),
+		T(test_v3_migrates_keeping_everything),
 		T(test_migration_failure_rolls_back),
 		T(test_text_file_refused),
 		T(test_truncated_db_refused),
