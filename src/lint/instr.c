@@ -47,6 +47,17 @@ static bool is_name(const char *s, const char *name, size_t n)
 
 /* LINT_INSTR_LIST is in alphabetical order: the walk stops past the
  * keyword's first letter. */
+/* s[0..n) is name exactly (n is name's length). */
+static bool is_upper_name(const char *s, const char *name, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (s[k] != name[k])
+			return false;
+	return true;
+}
+
 enum lint_instr_kind lint_instr_lookup(const char *s, size_t n)
 {
 	char first = (char)(s[0] & ~0x20);
@@ -138,7 +149,7 @@ static const char *dup(struct lint_parser *p, const char *s, size_t n)
 	return out;
 }
 
-static bool push_str(struct lint_vec *v, const char *s)
+static inline bool push_str(struct lint_vec *v, const char *s)
 {
 	const char **slot;
 
@@ -880,8 +891,7 @@ static bool parse_instr(struct lint_parser *p, const char *s, size_t n,
 		k++;
 	in->kind = lint_instr_lookup(s, k);
 	/* Written in capitals, the keyword is the table's string. */
-	in->keyword = in->kind && memcmp(s, names[in->kind],
-	                                 name_lens[in->kind]) == 0
+	in->keyword = in->kind && is_upper_name(s, names[in->kind], k)
 	              ? names[in->kind] : dup(p, s, k);
 	lint_line_pos(p, base, &in->line, &in->col);
 	for (rest = k; rest < n && ascii_blank(s[rest]); rest++)

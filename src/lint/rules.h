@@ -7,8 +7,11 @@
  *      "lesson") in rules_dl.def, rules_buildkit.def or rules_dt.def
  *      (LINT_ALIAS(OtherName, Id) gives a rule a second name);
  *   2. void lint_check_fn(struct lint_ctx *ctx) in the matching .c file,
- *      which walks ctx->file (or ctx->runs for shell commands) and calls
- *      lint_report for each problem.
+ *      which walks what it is about and calls lint_report for each
+ *      problem: the commands of a few programs (LINT_FOR_NAMED), the
+ *      instructions of a few kinds (LINT_FOR_KINDS), or ctx->file and
+ *      ctx->runs as a whole.  Every rule runs on every file, so a rule
+ *      about apt-get should cost nothing on a file without apt-get.
  * Then two cases that fire and two that do not under tests/lint/rules/Id/
  * (tests/lint/run.sh insists) and `dockertutor lint --list-rules --format
  * markdown > docs/lint-rules.md`.  The driver runs every rule that is not

@@ -1,14 +1,20 @@
 /* The shell side of the rule framework: turns each RUN into the list of
  * commands the rules read (wrappers, assignments and redirections peeled
- * off), and the small queries rules ask of commands and flags.
+ * off), indexes them and the instructions for the rules, and answers the
+ * small queries rules ask of commands and flags.
  *
- * Design: scripts are parsed once per lint_run by lint_shell_parse and
+ * Design: scripts are parsed once per lint_run by one shell reader and
  * normalised into struct lint_cmd in the result arena (the words are the
  * shell reader's, only viewed past wrappers), so the 70 rules
  * never re-parse text and never match substrings of a script.  Exec form
  * is taken literally (["sh", "-c", "..."] is read as the script it runs);
  * heredoc bodies are linted when the command that reads them is a POSIX
- * shell (RUN <<EOF, RUN bash <<EOF), never when it is python or the like. */
+ * shell (RUN <<EOF, RUN bash <<EOF), never when it is python or the like.
+ * Two indexes are built once per file, since every rule runs on every
+ * file: the commands by program name (a hash of the few names a file
+ * uses, with a 256-bit filter that turns most questions about absent
+ * programs away without a probe) and the instructions by kind (counting
+ * sorts), both in file order. */
 #include <string.h>
 
 #include "lint_int.h"
@@ -776,41 +782,43 @@ int lint_stage_parent(const struct lint_file *file, size_t s)
 
 /* ---- instructions by kind ---------------------------------------------------- */
 
-/* A counting sort: counts per kind, then each index in its kind's range. */
-static bool sort_kinds(const struct lint_file *f, bool inner, size_t *start,
-                       size_t **out, struct dt_arena *arena)
+/* The kind an instruction counts as, with inner: ONBUILD's trigger's. */
+static enum lint_instr_kind inner_kind(const struct lint_instr *in)
 {
-	size_t fill[LINT_INSTR_COUNT], i, k;
-
-	if (!(*out = dt_arena_alloc_raw(arena, (f->n_instrs + 1) * sizeof **out)))
-		return false;
-	memset(fill, 0, sizeof fill);
-	for (i = 0; i < f->n_instrs; i++) {
-		const struct lint_instr *in = &f->instrs[i];
-
-		fill[inner && in->kind == LINT_ONBUILD && in->inner
-		     ? in->inner->kind : in->kind]++;
-	}
-	start[0] = 0;
-	for (k = 0; k < LINT_INSTR_COUNT; k++) {
-		start[k + 1] = start[k] + fill[k];
-		fill[k] = start[k];
-	}
-	for (i = 0; i < f->n_instrs; i++) {
-		const struct lint_instr *in = &f->instrs[i];
-
-		(*out)[fill[inner && in->kind == LINT_ONBUILD && in->inner
-		            ? in->inner->kind : in->kind]++] = i;
-	}
-	return true;
+	return in->kind == LINT_ONBUILD && in->inner ? in->inner->kind : in->kind;
 }
 
+/* Counting sorts: counts per kind, then each index into its kind's range;
+ * both orders in the same two passes. */
 bool lint_kinds_index(struct lint_ctx *ctx)
 {
-	return sort_kinds(ctx->file, false, ctx->kinds, &ctx->by_kind,
-	                  ctx->arena) &&
-	       sort_kinds(ctx->file, true, ctx->inner_kinds, &ctx->by_inner_kind,
-	                  ctx->arena);
+	const struct lint_file *f = ctx->file;
+	size_t fill[LINT_INSTR_COUNT], ifill[LINT_INSTR_COUNT], i, k;
+
+	ctx->by_kind = dt_arena_alloc_raw(ctx->arena,
+	                                  (f->n_instrs + 1) * sizeof *ctx->by_kind);
+	ctx->by_inner_kind = dt_arena_alloc_raw(ctx->arena,
+	                                        (f->n_instrs + 1) * sizeof *ctx->by_kind);
+	if (!ctx->by_kind || !ctx->by_inner_kind)
+		return false;
+	memset(fill, 0, sizeof fill);
+	memset(ifill, 0, sizeof ifill);
+	for (i = 0; i < f->n_instrs; i++) {
+		fill[f->instrs[i].kind]++;
+		ifill[inner_kind(&f->instrs[i])]++;
+	}
+	ctx->kinds[0] = ctx->inner_kinds[0] = 0;
+	for (k = 0; k < LINT_INSTR_COUNT; k++) {
+		ctx->kinds[k + 1] = ctx->kinds[k] + fill[k];
+		ctx->inner_kinds[k + 1] = ctx->inner_kinds[k] + ifill[k];
+		fill[k] = ctx->kinds[k];
+		ifill[k] = ctx->inner_kinds[k];
+	}
+	for (i = 0; i < f->n_instrs; i++) {
+		ctx->by_kind[fill[f->instrs[i].kind]++] = i;
+		ctx->by_inner_kind[ifill[inner_kind(&f->instrs[i])]++] = i;
+	}
+	return true;
 }
 
 const size_t *lint_instrs_of(const struct lint_ctx *ctx,

@@ -6,9 +6,12 @@
  * ($(...) and `...`, capped at SHELL_MAX_DEPTH; deeper text is skipped as
  * raw text).  A command gets its slot in the output when its first word
  * starts, so commands come out in the order they start even though the
- * commands inside a $(...) finish first.  Words are built in one buffer
- * used as a stack (an outer word waits while the words inside its $(...)
- * are read after it), and copied once to the caller's arena.  This is not
+ * commands inside a $(...) finish first.  A plain word is copied once,
+ * straight from the script, to the caller's arena; a word with quotes,
+ * escapes or expansions is built in one buffer used as a stack (an outer
+ * word waits while the words inside its $(...) are read after it) and
+ * copied from there.  Bytes are classed by one table, and runs of plain
+ * bytes are copied at once, never a byte at a time.  This is not
  * a full shell grammar: reserved words are recognised where a command
  * starts, case patterns and for/select headers are skipped, arithmetic and
  * ${...} are kept as text.  Bad syntax never fails; the reader does what

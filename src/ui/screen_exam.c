@@ -759,18 +759,20 @@ static const struct ui_keymap exam_modes[WIDE + 1] = {
 	[REVIEW] = UI_KEYMAP("the review page", review_bindings),
 };
 
+/* In the footer's order: a narrow window keeps the first, and the way to
+ * finishing (review, whose page submits) comes before flags and jumps. */
 static const struct ui_binding exam_bindings[] = {
 	UI_BIND(step, -1, "question", "The previous question", '[', KEY_LEFT),
 	UI_BIND(step, 1, "", "The next question", ']', KEY_RIGHT),
+	UI_BIND(review, 0, "review", "The review page: answered, flagged, "
+	        "unanswered", 'r'),
+	UI_BIND(submit, 0, "submit", "Submit the exam (asks first)", 's'),
 	UI_BIND(flag, 0, "flag", "Flag or unflag this question for review", 'f'),
 	UI_BIND(go, 0, "go to", "Go to question number...", 'g'),
 	UI_BIND(navigator, 0, NULL, "Move in the navigator grid", '\t'),
 	UI_BIND(first_unanswered, 0, NULL, "The next unanswered question", 'u'),
 	UI_BIND(type_answer, 0, NULL, "Type an answer (a typed-answer question)",
 	        'e', KEY_ENTER, '\r', '\n'),
-	UI_BIND(review, 0, "review", "The review page: answered, flagged, "
-	        "unanswered", 'r'),
-	UI_BIND(submit, 0, "submit", "Submit the exam (asks first)", 's'),
 	UI_BIND(leave, 0, "leave", "Leave: the clock keeps running, reopen to "
 	        "resume", 'q', 27),
 	UI_BIND(scroll_by, 1, NULL, "Scroll the question down a page", KEY_NPAGE),

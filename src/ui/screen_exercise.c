@@ -344,9 +344,10 @@ static unsigned edit(struct ui *ui, void *state, int arg)
 }
 
 /* Shows the next hint and records it as seen at once, as `exercise hint`
- * does: a hint read counts before any check.  Hints seen meanwhile with
- * the exercise command are shown first.  One the store could not take is
- * still shown. */
+ * does (the workspace is made too, so both call the exercise started): a
+ * hint read counts before any check.  Hints seen meanwhile with the
+ * exercise command are shown first.  One the store could not take, or
+ * with no workspace to make, is still shown. */
 static unsigned hint(struct ui *ui, void *state, int arg)
 {
 	struct exercise *x = state;
@@ -357,6 +358,7 @@ static unsigned hint(struct ui *ui, void *state, int arg)
 		ui_say(ui, false, "This exercise has no hints: the task says it all");
 		return UI_REDRAW;
 	}
+	(void)prepare(ui, x);        /* says why not in the footer */
 	load_state(ui, x);
 	if (x->hints_shown < x->st.hints) {
 		x->hints_shown = x->st.hints;

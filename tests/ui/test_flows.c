@@ -642,13 +642,15 @@ static void test_eight_choices_at_60x20(struct term *t)
 	CHECK(t, eight_in_practice(t));
 	term_type(t, "qq");
 	CHECK(t, term_wait(t, "0 of 1 lessons read"));
-	/* The exam: the footer says which letters take Shift. */
+	/* The exam. */
 	CHECK(t, open_entry(t, "a timed practice exam"));
 	CHECK(t, term_wait(t, "1 question \u00b7 10 minutes"));
 	term_click(t, term_find(t, "Eight Choice Exam", 1), 6);
 	CHECK(t, term_wait(t, "1 question in 10 minutes"));
 	term_type(t, "y");
-	CHECK(t, footer_has(t, "A-H answer, Shift for E-G"));
+	/* The footer says which letters take Shift, and the way to the end. */
+	CHECK(t, footer_has(t, "A-H answer, Shift for E-G  [/] question  "
+	                    "r review"));
 	CHECK(t, term_wait_until(t, frame_whole, "Question 1/1"));
 	/* e and g are commands: each says what Shift does instead. */
 	term_type(t, "e");

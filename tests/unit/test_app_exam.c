@@ -1,7 +1,9 @@
 /* Unit tests for the exams of src/app/: starting, answering, flagging,
  * resuming from the database alone, the deadline (ticks, answers after it,
- * expired attempts found when opening), DOMC items, results per lesson and
- * the review policy; on the sample course with a fixed clock. */
+ * expired attempts found when opening), DOMC items, results per lesson,
+ * the review policy and practising an exam's mistakes; on the sample
+ * course (and the screen tests' course, whose exams show their answers)
+ * with a fixed clock. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +18,9 @@
 #include "fixture_quiz.h"
 
 #define SAMPLE "tests/content/sample"
+/* The screen tests' course: ui-exam draws six questions in a fixed order
+ * and shows its answers after submitting, ui-blitz never does. */
+#define UI_COURSE "tests/ui/content"
 #define T0 1700000000
 #define LIMIT_S (90 * 60)           /* the sample final's time limit */
 
@@ -73,15 +78,21 @@ static int teardown(void **state)
 	return 0;
 }
 
-static struct app *open_as(const struct env *e, const char *learner)
+static struct app *open_course(const struct env *e, const char *content,
+                               const char *learner)
 {
-	struct app_options o = { SAMPLE, e->db, learner, 0, test_clock, NULL };
+	struct app_options o = { content, e->db, learner, 0, test_clock, NULL };
 	struct dt_error err;
 	struct app *app = NULL;
 
 	if (app_open(&o, &app, NULL, &err) != DT_OK)
 		fail_msg("app_open: %s", err.msg);
 	return app;
+}
+
+static struct app *open_as(const struct env *e, const char *learner)
+{
+	return open_course(e, SAMPLE, learner);
 }
 
 static struct app_exam *open_exam(struct app *app, const char *blueprint)
@@ -530,6 +541,156 @@ static enum dt_status exam_round(struct app *app)
 	return rc;
 }
 
+/* Practises the mistakes of attempt, answering the first question asked
+ * wrong and every other right, until the session runs dry; ids[] gets the
+ * questions in the order asked.  Returns how many were asked. */
+static size_t practise_mistakes(struct app *app, int64_t attempt,
+                                const char *lesson, const char **ids,
+                                size_t max)
+{
+	struct app_practice_options o = {
+		QUIZ_FROM_MISTAKES, lesson, NULL, 0, 5, attempt
+	};
+	const struct app_item *it;
+	struct app_practice *p;
+	struct app_feedback fb;
+	struct quiz_response r;
+	struct dt_error err;
+	size_t n = 0;
+
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_OK);
+	while (n < max && app_practice_next(p, &it)) {
+		respond(it->q, n > 0, &r);
+		assert_int_equal(app_practice_answer(p, &r, &fb, &err), DT_OK);
+		assert_int_equal(fb.result.correct, n > 0);
+		ids[n++] = it->q->id;
+	}
+	app_practice_free(p);
+	return n;
+}
+
+static bool has_id(const char *const *ids, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* The mistakes of an exam: its wrong and unanswered items, each until
+ * answered right, whatever the practice history says; only the learner's
+ * own finished attempts of exams that show their answers. */
+static void test_practise_an_exams_mistakes(void **state)
+{
+	struct env *e = *state;
+	struct app *app = open_course(e, UI_COURSE, "ann"), *bob;
+	struct app_practice_options o = { QUIZ_FROM_MISTAKES, NULL, NULL, 0, 1, 0 };
+	struct store_answer a;
+	struct app_practice *p = NULL;
+	struct app_exam *x;
+	struct dt_error err;
+	const char *ids[16];
+	int64_t attempt;
+	size_t n;
+
+	o.attempt = 999;
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_ERR_NOTFOUND);
+	assert_null(p);
+	x = open_exam(app, "ui-exam");
+	attempt = app_exam_attempt(x)->id;
+	/* fs-single, fs-multi (wrong), fs-tf, fs-fill (wrong), ss-single right;
+	 * ss-tf left unanswered. */
+	answer(x, 0, true);
+	answer(x, 1, false);
+	answer(x, 2, true);
+	answer(x, 3, false);
+	answer(x, 4, true);
+	o.attempt = attempt;
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_ERR_STATE);
+	assert_non_null(strstr(err.msg, "still open"));
+	assert_int_equal(app_exam_submit(x, &err), DT_OK);
+	app_exam_free(x);
+	/* Practice had fs-multi right since: it is still one of the exam's. */
+	a = (struct store_answer){ app_learner_id(app), app_bank_id(app),
+	                           "fs-multi", "0,1", true, 1, 100, now };
+	assert_int_equal(store_record_answer(app_store(app), &a, NULL, &err), DT_OK);
+	o.source = QUIZ_FROM_LESSON;
+	o.lesson_id = "first-steps";
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_ERR_INVALID);
+	o.source = QUIZ_FROM_MISTAKES;
+	o.lesson_id = NULL;
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_OK);
+	assert_int_equal(app_practice_pool(p), 3);
+	app_practice_free(p);
+	/* The first asked is answered wrong: it comes back once the others
+	 * are put right, then the session is over. */
+	n = practise_mistakes(app, attempt, NULL, ids, 16);
+	assert_int_equal(n, 4);
+	assert_true(has_id(ids, 3, "fs-multi"));
+	assert_true(has_id(ids, 3, "fs-fill"));
+	assert_true(has_id(ids, 3, "ss-tf"));
+	assert_string_equal(ids[3], ids[0]);
+	/* The lesson filter narrows them; the exam's verdict still stands. */
+	n = practise_mistakes(app, attempt, "short-stop", ids, 16);
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], "ss-tf");
+	/* Another learner has no such attempt. */
+	bob = open_course(e, UI_COURSE, "bob");
+	assert_int_equal(app_practice_start(bob, &o, &p, &err), DT_ERR_NOTFOUND);
+	app_close(bob);
+	/* An exam that never shows its answers does not show its mistakes. */
+	x = open_exam(app, "ui-blitz");
+	assert_int_equal(app_exam_submit(x, &err), DT_OK);
+	o.attempt = app_exam_attempt(x)->id;
+	app_exam_free(x);
+	assert_int_equal(app_practice_start(app, &o, &p, &err), DT_ERR_STATE);
+	assert_string_equal(err.msg, "the answers of exam 'ui-blitz' are not shown, "
+	                             "so neither are its mistakes");
+	app_close(app);
+}
+
+static enum dt_status mistakes_round(struct app *app, int64_t attempt)
+{
+	struct app_practice_options o = {
+		QUIZ_FROM_MISTAKES, NULL, NULL, 0, 1, attempt
+	};
+	struct app_practice *p = NULL;
+	struct dt_error err;
+	enum dt_status rc = app_practice_start(app, &o, &p, &err);
+
+	if (rc == DT_OK && app_practice_pool(p) != 6)
+		rc = DT_ERR_INVALID;
+	app_practice_free(p);
+	return rc;
+}
+
+/* Starting on an exam's mistakes with the N-th allocation failing, for
+ * N = 1, 2, ...: a clean error each time. */
+static void test_exam_mistakes_allocation_failures(void **state)
+{
+	struct env *e = *state;
+	struct app *app = open_course(e, UI_COURSE, "ann");
+	struct app_exam *x = open_exam(app, "ui-exam");
+	int64_t attempt = app_exam_attempt(x)->id;
+	struct dt_error err;
+	enum dt_status rc = DT_ERR_NOMEM;
+	unsigned long n;
+
+	assert_int_equal(app_exam_submit(x, &err), DT_OK);
+	app_exam_free(x);
+	for (n = 1; rc != DT_OK && n < 100000; n++) {
+		dt_alloc_fail_at(n);
+		rc = mistakes_round(app, attempt);
+		dt_alloc_fail_at(0);
+		assert_true(rc == DT_OK || rc == DT_ERR_NOMEM);
+	}
+	assert_int_equal(rc, DT_OK);
+	assert_true(n > 3);
+	app_close(app);
+}
+
 static void test_exam_allocation_failures_are_clean(void **state)
 {
 	struct env *e = *state;
@@ -561,6 +722,8 @@ int main(void)
 		T(test_exam_expired_while_away),
 		T(test_exam_domc_items),
 		T(test_exam_from_blueprint_file_and_seed),
+		T(test_practise_an_exams_mistakes),
+		T(test_exam_mistakes_allocation_failures),
 		T(test_exam_allocation_failures_are_clean),
 #undef T
 	};

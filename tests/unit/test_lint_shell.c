@@ -118,6 +118,13 @@ static void test_assignments(void **state)
 	expect("PATH+=:/x \"Q=1\" cmd 1A=2",
 	       "0 - {PATH+=:/x} [Q=1] [cmd] [1A=2]\n");
 	expect("arr=(a b c) cmd", "0 - {arr=(a b c)} [cmd]\n");
+	/* The first unquoted '=' decides, from what comes before it. */
+	expect("A=b=c A=\"x y\"z cmd", "0 - {A=b=c} {A=x yz} [cmd]\n");
+	expect("x'A'=1; A\\=1; $A=1; +=x; A+B=1; 1A=2",
+	       "0 ; [xA=1]\n0 ; [A=1]\n0 ; [$A=1]\n0 ; [+=x]\n0 ; [A+B=1]\n"
+	       "0 - [1A=2]\n");
+	expect("_=1 A=$(echo a=b) cmd",
+	       "0 - {_=1} {A=$(echo a=b)} [cmd]\n1 - [echo] [a=b]\n");
 }
 
 static void test_redirections(void **state)
