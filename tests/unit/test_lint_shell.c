@@ -200,6 +200,10 @@ static void test_compound_commands(void **state)
 	       "0 && [grep] [-q] [x] [f]\n0 - [echo] [missing]\n");
 	expect("echo if then fi done", "0 - [echo] [if] [then] [fi] [done]\n");
 	expect("for ((i=0; i<3; i++)); do echo $i; done", "0 ; [echo] [$i]\n");
+	/* The rest of the reserved words. */
+	expect("time make; { cd /x; make; }; select x in a b; do echo $x; done",
+	       "0 ; [make]\n1 ; [cd] [/x]\n1 ; [make]\n0 ; [echo] [$x]\n");
+	expect("function f { echo; }", "1 ; [echo]\n");
 }
 
 static void test_case(void **state)
