@@ -221,11 +221,6 @@ done:
 	return DT_OK;
 }
 
-static const char *yaml_type(enum course_qtype t)
-{
-	return course_qtype_name(t);
-}
-
 /* YAML scalars are written double-quoted with every special character
  * escaped, so any text survives a round trip. */
 static void yaml_str(struct dt_buf *out, const char *s)
@@ -266,7 +261,7 @@ static void yaml_question(struct dt_buf *out, const struct course_question *q)
 		dt_buf_printf(out, "  lesson: %s\n", q->lesson_id);
 	if (q->section_id)
 		dt_buf_printf(out, "  section: %s\n", q->section_id);
-	dt_buf_printf(out, "  type: %s\n  difficulty: %d\n", yaml_type(q->type),
+	dt_buf_printf(out, "  type: %s\n  difficulty: %d\n", course_qtype_name(q->type),
 	              q->difficulty);
 	if (q->n_tags)
 		yaml_list(out, "tags", q->tags, q->n_tags);
